@@ -1,0 +1,54 @@
+"""summarize: bilingual Arabic-English news summarisation and translation.
+
+The public API. Importing it is cheap: torch and transformers load only when a model does.
+
+Example:
+    >>> from summarize import Pipeline
+    >>> result = Pipeline(offline=True).run_text("Hello there. How are you?")
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from summarize.config import ModelsConfig, RouteConfig, load_config
+from summarize.data import (
+    SCHEMA_VERSION,
+    Direction,
+    Document,
+    Notice,
+    Result,
+    Segment,
+    SegmentKind,
+    Summary,
+    SummaryMethod,
+    SummarySentence,
+    Translation,
+    TweetMeta,
+)
+from summarize.errors import ConfigError, InputError, ModelUnavailable, SummarizeError, UsageError
+from summarize.pipeline import Pipeline
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "ConfigError",
+    "Direction",
+    "Document",
+    "InputError",
+    "ModelUnavailable",
+    "ModelsConfig",
+    "Notice",
+    "Pipeline",
+    "Result",
+    "RouteConfig",
+    "Segment",
+    "SegmentKind",
+    "SummarizeError",
+    "Summary",
+    "SummaryMethod",
+    "SummarySentence",
+    "Translation",
+    "TweetMeta",
+    "UsageError",
+    "load_config",
+]

@@ -1,0 +1,190 @@
+"""The transformers backend: the only module that imports torch and transformers.
+
+Loading is cache-first: the Hugging Face cache (``HF_HOME``) is tried without any network
+access, and the hub is contacted only when the model is missing, the run is not offline,
+and the hub answers a quick connection check. Without that check an unreachable hub costs
+about a minute of retries per model. Weights load with safetensors preferred and
+``trust_remote_code`` off.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import warnings
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlparse
+
+from summarize.backends import LoadOptions, register_backend
+from summarize.config import RouteConfig
+from summarize.errors import ModelUnavailable
+
+if TYPE_CHECKING:
+    from transformers import PreTrainedModel, PreTrainedTokenizerBase
+
+__all__ = ["HFSeq2Seq", "hub_reachable", "is_offline", "load_transformers"]
+
+_PROBE_TIMEOUT_S = 3.0
+
+
+class HFSeq2Seq:
+    """A sequence-to-sequence model (Marian, BART, T5, ...) run with ``generate``."""
+
+    def __init__(
+        self, config: RouteConfig, tokenizer: PreTrainedTokenizerBase, model: PreTrainedModel
+    ) -> None:
+        self.name = config.model
+        self.max_input_tokens = config.max_input_tokens
+        self._config = config
+        self._tokenizer = tokenizer
+        # generate() is typed loosely upstream (mypy sees a Tensor attribute); keep it Any.
+        self._model: Any = model
+
+    def _with_prefix(self, texts: Sequence[str]) -> list[str]:
+        prefix = self._config.prefix
+        return [f"{prefix} {text}" if prefix else text for text in texts]
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        """Return the input length of each text in tokens, prefix and end mark included."""
+        if not texts:
+            return []
+        encoded = self._tokenizer(self._with_prefix(texts), add_special_tokens=True)
+        return [len(ids) for ids in encoded["input_ids"]]
+
+    def _max_new_tokens(self) -> int:
+        """Models with learned positions (Marian, BART) cannot decode past their table."""
+        positions = getattr(self._model.config, "max_position_embeddings", None)
+        return int(positions) - 2 if isinstance(positions, int) and positions > 2 else 1 << 20
+
+    def generate(self, texts: Sequence[str], *, max_new_tokens: int) -> list[str]:
+        """Run one batched ``generate`` call and decode the outputs in input order."""
+        import torch
+
+        if not texts:
+            return []
+        encoded = self._tokenizer(
+            self._with_prefix(texts),
+            return_tensors="pt",
+            padding=True,
+            truncation=True,  # a safety net only: the stages split long inputs beforehand
+            max_length=self.max_input_tokens,
+        ).to(self._model.device)
+        with torch.inference_mode():
+            output = self._model.generate(
+                **encoded,
+                max_new_tokens=min(max_new_tokens, self._max_new_tokens()),
+                num_beams=self._config.num_beams,
+                no_repeat_ngram_size=self._config.no_repeat_ngram_size,
+            )
+        decoded = self._tokenizer.batch_decode(output, skip_special_tokens=True)
+        return [" ".join(text.split()) for text in decoded]
+
+
+def is_offline(options: LoadOptions) -> bool:
+    """True when the run must not touch the network (``--offline`` or ``HF_HUB_OFFLINE``)."""
+    flag = os.environ.get("HF_HUB_OFFLINE", "").strip().lower()
+    return options.offline or flag in ("1", "true", "yes", "on")
+
+
+@cache
+def hub_reachable() -> bool:
+    """Return whether the hub endpoint accepts a TCP connection within a few seconds."""
+    endpoint = urlparse(os.environ.get("HF_ENDPOINT") or "https://huggingface.co")
+    port = endpoint.port or (443 if endpoint.scheme == "https" else 80)
+    try:
+        with socket.create_connection((endpoint.hostname or "", port), timeout=_PROBE_TIMEOUT_S):
+            return True
+    except OSError:
+        return False
+
+
+@register_backend("transformers")
+def load_transformers(config: RouteConfig, options: LoadOptions) -> HFSeq2Seq:
+    """Load a route's tokenizer and model with transformers.
+
+    Raises:
+        ModelUnavailable: With the reason and the fix (pull, go online, fix the path).
+    """
+    if config.local and not (Path(config.model) / "config.json").is_file():
+        raise ModelUnavailable(
+            config.route, config.model, "no model directory with a config.json there",
+            "fix `model` in models.toml or run `summarize models list`",
+        )  # fmt: skip
+    if config.local or _in_hf_cache(config):
+        try:
+            return _load(config, local_only=True)
+        except (OSError, ValueError) as exc:
+            if config.local:
+                raise _unavailable(config, exc) from exc
+    if is_offline(options):
+        raise ModelUnavailable(
+            config.route, config.model, "not in the Hugging Face cache and running offline",
+            "run `summarize models pull` while online, or drop --offline / unset HF_HUB_OFFLINE",
+        )  # fmt: skip
+    if not hub_reachable():
+        raise ModelUnavailable(
+            config.route, config.model, "not in the Hugging Face cache and the hub is unreachable",
+            "run `summarize models pull` when online, or set `model` to a local directory",
+        )  # fmt: skip
+    try:
+        return _load(config, local_only=False)
+    except (OSError, ValueError) as exc:
+        raise _unavailable(config, exc) from exc
+
+
+def _in_hf_cache(config: RouteConfig) -> bool:
+    """Ask the cache (a cheap file lookup) before paying for importing transformers."""
+    from huggingface_hub import try_to_load_from_cache
+
+    found = try_to_load_from_cache(config.model, "config.json", revision=config.revision)
+    return isinstance(found, str)
+
+
+def _unavailable(config: RouteConfig, exc: Exception) -> ModelUnavailable:
+    reason = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else type(exc).__name__
+    return ModelUnavailable(
+        config.route, config.model, reason, "check `model` and `revision` in models.toml"
+    )
+
+
+def _load(config: RouteConfig, *, local_only: bool) -> HFSeq2Seq:
+    import torch
+    import transformers
+    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+    transformers.logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+    transformers.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    # Otherwise a .bin-only hub repo starts a background thread that calls the hub.
+    os.environ.setdefault("DISABLE_SAFETENSORS_CONVERSION", "1")
+    kwargs: dict[str, Any] = {"revision": config.revision, "local_files_only": local_only}
+    with warnings.catch_warnings():
+        # MarianTokenizer asks for sacremoses; its punctuation normaliser is optional.
+        warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
+        tokenizer = AutoTokenizer.from_pretrained(config.model, **kwargs)
+        model = AutoModelForSeq2SeqLM.from_pretrained(
+            config.model, trust_remote_code=False, use_safetensors=None, **kwargs
+        )
+    if config.threads:
+        torch.set_num_threads(config.threads)
+    device = config.device
+    if device == "auto":
+        device = "cuda" if torch.cuda.is_available() else "cpu"
+    model.to(device).eval()
+    _check_prefix(config, tokenizer)
+    return HFSeq2Seq(config, tokenizer, model)
+
+
+def _check_prefix(config: RouteConfig, tokenizer: PreTrainedTokenizerBase) -> None:
+    """Refuse a ``>>xx<<`` prefix the model does not know: it would silently become <unk>."""
+    codes = getattr(tokenizer, "supported_language_codes", None)
+    prefix = config.prefix.strip()
+    if codes is None or not (prefix.startswith(">>") and prefix.endswith("<<")):
+        return
+    if prefix not in codes:
+        raise ModelUnavailable(
+            config.route, config.model, f"its vocabulary has no {prefix} token",
+            f"set prefix to one of: {', '.join(codes[:12]) or 'none (remove it)'}",
+        )  # fmt: skip

@@ -1,0 +1,176 @@
+"""The command line. ``main(argv) -> int`` is the only place errors become exit codes:
+0 success, 1 an input failed, 2 a usage or configuration error."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from summarize import __version__
+from summarize.errors import SummarizeError, UsageError
+
+__all__ = ["main", "main_entry"]
+
+_COMMANDS = ("translate", "models")
+_FORMATS = ("rich", "json")
+_EPILOG = """\
+other commands:
+  summarize translate TEXT|-     translate a tweet or a line (language detected)
+  summarize models list          each route's model and whether it is on this machine
+  summarize models pull          download the configured models into the HF cache
+  summarize models check         load every configured model and report problems
+
+exit codes: 0 success, 1 an input failed, 2 usage or configuration error.
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of printing usage and exiting."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--models", metavar="FILE", help="models.toml to use (default: lookup order in README)"
+    )
+    parser.add_argument("--offline", action="store_true", help="never contact the Hugging Face hub")
+    parser.add_argument(
+        "--debug", action="store_true", help="show the traceback of unexpected errors"
+    )
+
+
+def _output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--to",
+        choices=("en", "ar", "both"),
+        default="both",
+        help="target language(s) (default: both: each segment into the other)",
+    )
+    parser.add_argument(
+        "--format", choices=_FORMATS, default="rich", help="output format (default: rich)"
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+
+
+def _article_parser() -> _Parser:
+    parser = _Parser(
+        prog="summarize",
+        description="Segment, detect, translate and summarise an Arabic/English news article, "
+        "and show source, translation and summary aligned.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("article", metavar="ARTICLE", help="a text file, or - for stdin")
+    _output(parser)
+    parser.add_argument(
+        "--encoding", metavar="NAME", help="decode the input with this codec (default: detect)"
+    )
+    parser.add_argument(
+        "--sentences",
+        type=int,
+        default=3,
+        metavar="N",
+        help="extractive summary length (default: 3)",
+    )
+    _common(parser)
+    parser.add_argument("--version", action="version", version=f"summarize {__version__}")
+    return parser
+
+
+def _translate_parser() -> _Parser:
+    parser = _Parser(
+        prog="summarize translate", description="Translate a tweet or a line; language detected."
+    )
+    parser.add_argument("text", metavar="TEXT", help="the text, or - to read lines from stdin")
+    _output(parser)
+    _common(parser)
+    return parser
+
+
+def _models_parser() -> _Parser:
+    parser = _Parser(
+        prog="summarize models", description="Inspect, download or check the configured models."
+    )
+    parser.add_argument("action", choices=("list", "pull", "check"))
+    _common(parser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit code.
+
+    Args:
+        argv: Arguments without the program name; ``sys.argv[1:]`` by default.
+    """
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _dispatch(args_list)
+    except SummarizeError as exc:
+        print(f"summarize: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("summarize: error: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as exc:
+        if "--debug" in args_list:
+            raise
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        print(f"summarize: error: unexpected {type(exc).__name__}: {first} (rerun with --debug "
+              "for the traceback)", file=sys.stderr)  # fmt: skip
+        return 1
+
+
+def main_entry() -> None:
+    """Console-script entry point."""
+    raise SystemExit(main())
+
+
+def _dispatch(argv: list[str]) -> int:
+    from summarize import commands
+
+    command = argv[0] if argv and argv[0] in _COMMANDS else None
+    parser = {None: _article_parser, "translate": _translate_parser, "models": _models_parser}[
+        command
+    ]()
+    args = parser.parse_args(argv[1:] if command else argv)
+    if args.offline:
+        os.environ["HF_HUB_OFFLINE"] = "1"  # read by huggingface_hub when it is imported
+    if command == "models":
+        return commands.run_models(args.action, args.models, offline=args.offline)
+    if command == "translate":
+        result = commands.run_translate(args)
+    else:
+        if args.sentences < 1:
+            raise UsageError("--sentences must be at least 1")
+        result = commands.run_article(args)
+    to_terminal = args.output is None and sys.stdout.isatty()
+    write_output(commands.render(result, args.format, to_terminal=to_terminal), args.output)
+    return 0
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Write to stdout, or atomically to a file (a temporary file, then a rename)."""
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    target = Path(output)
+    if target.is_dir():
+        raise UsageError(f"-o {output}: is a directory; give a file name")
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise UsageError(f"-o {output}: cannot write ({exc.strerror or exc})") from exc

@@ -1,0 +1,151 @@
+"""What each command does, behind the argument parsing in ``cli``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from io import StringIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from summarize.config import ModelsConfig, RouteConfig, load_config
+from summarize.data import Result
+from summarize.errors import ModelUnavailable, UsageError
+from summarize.pipeline import Pipeline
+
+__all__ = ["make_console", "render", "run_article", "run_models", "run_translate"]
+
+_DEFAULT_WIDTH = 100
+# Files a translation or summarisation model needs; *.bin only when no safetensors exist.
+_PULL_PATTERNS = ["*.json", "*.safetensors", "*.spm", "*.model", "*.txt", "*.tiktoken"]
+
+
+def run_article(args: argparse.Namespace) -> Result:
+    """``summarize ARTICLE``: the whole pipeline on one file or stdin."""
+    pipeline = Pipeline(
+        load_config(args.models), offline=args.offline, summary_sentences=args.sentences
+    )
+    return pipeline.run_file(args.article, to=args.to, encoding=args.encoding)
+
+
+def run_translate(args: argparse.Namespace) -> Result:
+    """``summarize translate TEXT|-``: translate lines, no summary."""
+    text = sys.stdin.read() if args.text == "-" else args.text
+    if not text.strip():
+        raise UsageError("nothing to translate: TEXT is empty")
+    pipeline = Pipeline(load_config(args.models), offline=args.offline)
+    return pipeline.translate_text(text, source="-" if args.text == "-" else "<text>", to=args.to)
+
+
+def make_console(*, to_terminal: bool, width: int | None = None) -> tuple[Console, StringIO]:
+    """A console that renders into a buffer, with colour only for a terminal."""
+    buffer = StringIO()
+    if width is None:
+        width = (
+            shutil.get_terminal_size((_DEFAULT_WIDTH, 24)).columns if to_terminal else _env_width()
+        )
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=to_terminal,
+        color_system="auto" if to_terminal else None,
+        markup=False,
+        emoji=False,
+        highlight=False,
+    )
+    return console, buffer
+
+
+def _env_width() -> int:
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) >= 40 else _DEFAULT_WIDTH
+
+
+def render(result: Result, fmt: str, *, to_terminal: bool = False, width: int | None = None) -> str:
+    """Render a result in ``fmt`` (``rich`` or ``json``) to a string."""
+    if fmt == "json":
+        from summarize.render.json import render_json
+
+        return render_json(result)
+    from summarize.render.console import render_console
+
+    console, buffer = make_console(to_terminal=to_terminal, width=width)
+    render_console(result, console)
+    return buffer.getvalue()
+
+
+def run_models(action: str, models: str | None, *, offline: bool) -> int:
+    """``summarize models list|pull|check``."""
+    config = load_config(models)
+    console = Console(markup=False, emoji=False, highlight=False)
+    if action == "list":
+        console.print(_models_table(config))
+        return 0
+    if action == "pull":
+        if offline:
+            raise UsageError("`models pull` downloads models; it cannot run with --offline")
+        return _pull(config, console)
+    return _check(config, console)
+
+
+def _models_table(config: ModelsConfig) -> Table:
+    from summarize.registry import check_availability
+
+    table = Table(title=Text(f"models from {config.path}"), title_justify="left")
+    for column in ("route", "model", "revision", "backend", "available"):
+        table.add_column(column)
+    for route in config.routes.values():
+        status = check_availability(route)
+        mark = Text("yes", style="green") if status.available else Text("no", style="red")
+        mark.append(f" ({status.detail})", style="dim")
+        table.add_row(
+            route.route, Text(route.model), route.revision or "default", route.backend, mark
+        )
+    return table
+
+
+def _pull(config: ModelsConfig, console: Console) -> int:
+    failed = 0
+    for route in config.routes.values():
+        if route.local:
+            console.print(Text(f"{route.route}: local directory {route.model}, nothing to pull"))
+            continue
+        console.print(Text(f"{route.route}: downloading {route.model} ..."))
+        try:
+            _download(route)
+        except Exception as exc:  # any hub failure: report it and go on with the next
+            failed += 1
+            console.print(
+                Text(f"{route.route}: failed: {str(exc).splitlines()[0][:200]}", style="red")
+            )
+    return 1 if failed else 0
+
+
+def _download(route: RouteConfig) -> None:
+    from huggingface_hub import HfApi, snapshot_download
+
+    files = HfApi().list_repo_files(route.model, revision=route.revision)
+    patterns = list(_PULL_PATTERNS)
+    if not any(name.endswith(".safetensors") for name in files):
+        patterns.append("pytorch_model.bin")  # older repos (opus-mt) ship only this
+    snapshot_download(route.model, revision=route.revision, allow_patterns=patterns)
+
+
+def _check(config: ModelsConfig, console: Console) -> int:
+    from summarize.registry import ModelRegistry
+
+    registry = ModelRegistry(config)
+    failed = 0
+    for route in config.routes:
+        try:
+            backend = registry.get(route)
+            backend.generate(["Hello."], max_new_tokens=4)
+            console.print(Text(f"{route}: ok ({backend.name})", style="green"))
+        except ModelUnavailable as exc:
+            failed += 1
+            console.print(Text(f"{route}: {exc}", style="red"))
+    return 1 if failed else 0

@@ -1,0 +1,255 @@
+"""Plain, frozen values that flow between the stages, and their JSON form.
+
+Every type converts itself to a plain dict with ``to_dict()``; ``Result.to_dict()`` is the
+documented JSON schema (see README, "JSON schema"). Fields may be added; renaming or
+dropping one requires bumping ``SCHEMA_VERSION``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Direction",
+    "Document",
+    "Notice",
+    "Result",
+    "Segment",
+    "SegmentKind",
+    "Summary",
+    "SummaryMethod",
+    "SummarySentence",
+    "Translation",
+    "TweetMeta",
+]
+
+SCHEMA_VERSION = 1
+
+
+class SegmentKind(StrEnum):
+    """What a segment is in the article."""
+
+    TITLE = "title"
+    SENTENCE = "sentence"
+    TWEET = "tweet"
+
+
+class Direction(StrEnum):
+    """A translation route: source language, then target language."""
+
+    AR_EN = "ar-en"
+    EN_AR = "en-ar"
+
+    @property
+    def source(self) -> str:
+        """The source language code."""
+        return self.value.split("-")[0]
+
+    @property
+    def target(self) -> str:
+        """The target language code."""
+        return self.value.split("-")[1]
+
+
+class SummaryMethod(StrEnum):
+    """How a summary was made."""
+
+    EXTRACTIVE = "extractive"
+    ABSTRACTIVE = "abstractive"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Document:
+    """One input, normalised.
+
+    Attributes:
+        text: The normalised text every segment span points into.
+        source: Where it came from: a path, ``-`` for stdin, or ``<text>``.
+        title: The headline, if the first line looked like one.
+        encoding: The encoding the input was decoded from.
+    """
+
+    text: str
+    source: str
+    title: str | None = None
+    encoding: str = "utf-8"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {
+            "source": self.source,
+            "title": self.title,
+            "text": self.text,
+            "encoding": self.encoding,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TweetMeta:
+    """What an embedded tweet carries besides its text.
+
+    Attributes:
+        text: The tweet's own text, without the signature line.
+        author: The display name, or None when the signature had none.
+        handle: ``@handle``.
+        date: ISO ``YYYY-MM-DD`` when it parsed, else the raw date as written.
+        urls: Links in the text, in order.
+        hashtags: ``#tags`` in the text, in order.
+        mentions: ``@handles`` in the text, in order.
+        repeats: How many times the tweet appeared in the input.
+        spans: Character spans of every copy in the document, first copy first.
+    """
+
+    text: str
+    author: str | None
+    handle: str
+    date: str | None
+    urls: tuple[str, ...] = ()
+    hashtags: tuple[str, ...] = ()
+    mentions: tuple[str, ...] = ()
+    repeats: int = 1
+    spans: tuple[tuple[int, int], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {
+            "text": self.text,
+            "author": self.author,
+            "handle": self.handle,
+            "date": self.date,
+            "urls": list(self.urls),
+            "hashtags": list(self.hashtags),
+            "mentions": list(self.mentions),
+            "repeats": self.repeats,
+            "spans": [list(span) for span in self.spans],
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Segment:
+    """One unit of the article: the title, a sentence or a tweet.
+
+    Attributes:
+        id: 1-based, stable, in reading order.
+        kind: Title, sentence or tweet.
+        text: The segment's text (for a tweet, its text without the signature).
+        span: ``(start, end)`` offsets into ``Document.text``.
+        lang: ``ar``, ``en``, ``und`` or another ISO code.
+        lang_confidence: How sure detection is, 0..1 (see README, "Language detection").
+        tweet: Metadata when ``kind`` is ``tweet``.
+    """
+
+    id: int
+    kind: SegmentKind
+    text: str
+    span: tuple[int, int]
+    lang: str = "und"
+    lang_confidence: float = 0.0
+    tweet: TweetMeta | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {
+            "id": self.id,
+            "kind": str(self.kind),
+            "text": self.text,
+            "span": list(self.span),
+            "lang": self.lang,
+            "lang_confidence": round(self.lang_confidence, 3),
+            "tweet": self.tweet.to_dict() if self.tweet else None,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Translation:
+    """A segment's text in the other language."""
+
+    segment_id: int
+    direction: Direction
+    text: str
+    model: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {
+            "segment_id": self.segment_id,
+            "direction": str(self.direction),
+            "text": self.text,
+            "model": self.model,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SummarySentence:
+    """One summary sentence and the segments it came from."""
+
+    text: str
+    source_ids: tuple[int, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {"text": self.text, "source_ids": list(self.source_ids)}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Summary:
+    """A summary in one language."""
+
+    lang: str
+    method: SummaryMethod
+    model: str | None
+    sentences: tuple[SummarySentence, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {
+            "lang": self.lang,
+            "method": str(self.method),
+            "model": self.model,
+            "sentences": [s.to_dict() for s in self.sentences],
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Notice:
+    """A soft problem the user should know about, with its remedy in the message."""
+
+    code: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {"code": self.code, "message": self.message}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Result:
+    """Everything one pipeline run produced."""
+
+    document: Document
+    segments: tuple[Segment, ...]
+    translations: tuple[Translation, ...] = ()
+    summaries: tuple[Summary, ...] = ()
+    warnings: tuple[Notice, ...] = ()
+    models: dict[str, str] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def translation_of(self, segment_id: int) -> Translation | None:
+        """Return the first translation of a segment, or None."""
+        return next((t for t in self.translations if t.segment_id == segment_id), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form: the versioned schema documented in the README."""
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "document": self.document.to_dict(),
+            "segments": [s.to_dict() for s in self.segments],
+            "translations": [t.to_dict() for t in self.translations],
+            "summaries": [s.to_dict() for s in self.summaries],
+            "warnings": [w.to_dict() for w in self.warnings],
+            "models": dict(self.models),
+            "timings": {k: round(v, 4) for k, v in self.timings.items()},
+        }

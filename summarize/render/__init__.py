@@ -1,0 +1,1 @@
+"""Renderers: they only read a ``Result`` and present it; they never compute."""

@@ -1,0 +1,231 @@
+"""Recognise tweets pasted into articles, extract their metadata, and merge duplicates.
+
+News sites paste embedded tweets as plain text: the tweet's text, then a signature
+``— Name (@handle) November 19, 2015``, often glued to the sentences around it and often
+pasted twice (the blockquote and its fallback). The signature is unambiguous, so we find it
+first and then walk back to where the tweet's text starts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from summarize.data import TweetMeta
+
+__all__ = ["TweetMatch", "extract_entities", "find_tweets", "merge_duplicates", "parse_date"]
+
+_DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
+_EN_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_EN_MONTH_ABBR = [m[:3] for m in _EN_MONTHS] + ["sept"]
+# Levantine/Iraqi names and the Egyptian/Gulf transliterations are both in use.
+_AR_MONTHS: dict[str, int] = {
+    "يناير": 1, "كانون الثاني": 1, "فبراير": 2, "شباط": 2, "مارس": 3, "آذار": 3,
+    "أبريل": 4, "إبريل": 4, "نيسان": 4, "مايو": 5, "أيار": 5, "يونيو": 6, "يونيه": 6,
+    "حزيران": 6, "يوليو": 7, "يوليه": 7, "تموز": 7, "أغسطس": 8, "آب": 8, "سبتمبر": 9,
+    "أيلول": 9, "أكتوبر": 10, "تشرين الأول": 10, "نوفمبر": 11, "تشرين الثاني": 11,
+    "ديسمبر": 12, "كانون الأول": 12,
+}  # fmt: skip
+_MONTH_WORDS = "|".join(sorted([*_EN_MONTHS, *_EN_MONTH_ABBR, *_AR_MONTHS], key=len, reverse=True))
+_DATE = (
+    rf"(?:(?P<m1>{_MONTH_WORDS})\.?\s+(?P<d1>[{_DIGITS}]{{1,2}})\s*[,،]?\s*(?P<y1>[{_DIGITS}]{{4}})"
+    rf"|(?P<d2>[{_DIGITS}]{{1,2}})\s+(?P<m2>{_MONTH_WORDS})\s*[,،]?\s*(?P<y2>[{_DIGITS}]{{4}}))"
+    rf"(?![{_DIGITS}])"
+)
+SIGNATURE = re.compile(
+    r"(?:^|(?<=\S)|\s)[—–-]{1,2}\s*(?P<author>[^\n()—–]{0,80}?)\s*"
+    r"\(\s*@(?P<handle>\w{1,30})\s*\)\s*" + _DATE,
+    re.IGNORECASE,
+)
+URL = re.compile(
+    r"(?:https?://|www\.|pic\.twitter\.com/|\bt\.co/|\bx\.com/|\btwitter\.com/)"
+    r"[^\s\"“”'«»<>]+?(?=[.,!?؟،;:)\]]*(?:[\s\"“”'«»<>]|$))",
+    re.IGNORECASE,
+)
+HASHTAG = re.compile(r"(?<![\w&])#\w+")
+MENTION = re.compile(r"(?<![\w.])@\w{1,30}")
+# A tweet is at most 280 characters (a link counts as 23); leave room for pasting noise.
+_MAX_TWEET_CHARS = 320
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TweetMatch:
+    """A tweet found in a text: where it is and what it says."""
+
+    span: tuple[int, int]
+    meta: TweetMeta
+
+
+def parse_date(month: str, day: str, year: str) -> str | None:
+    """Return ``YYYY-MM-DD`` for a month name (English or Arabic) and digits, else None."""
+    number = _month_number(month)
+    if number is None:
+        return None
+    d, y = int(_ascii_digits(day)), int(_ascii_digits(year))
+    if not 1 <= d <= 31:
+        return None
+    return f"{y:04d}-{number:02d}-{d:02d}"
+
+
+def _month_number(month: str) -> int | None:
+    name = month.lower().rstrip(".")
+    if name in _AR_MONTHS:
+        return _AR_MONTHS[name]
+    for index, english in enumerate(_EN_MONTHS, start=1):
+        if english.startswith(name) and len(name) >= 3:
+            return index
+    return None
+
+
+def _ascii_digits(text: str) -> str:
+    return "".join(str(int(ch)) if ch.isdigit() else ch for ch in text)
+
+
+def extract_entities(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Return the URLs, hashtags and mentions in ``text``, each in order of appearance."""
+    urls = tuple(m.group() for m in URL.finditer(text))
+    stripped = URL.sub(" ", text)
+    hashtags = tuple(m.group() for m in HASHTAG.finditer(stripped))
+    mentions = tuple(m.group() for m in MENTION.finditer(stripped))
+    return urls, hashtags, mentions
+
+
+def find_tweets(
+    text: str, body_start: Sequence[int] | None = None, offset: int = 0
+) -> list[TweetMatch]:
+    """Find pasted tweets in one block of text.
+
+    Args:
+        text: A block (paragraph) of the document.
+        body_start: Candidate positions where a tweet's text may begin (sentence starts in
+            ``text``); the walk back from a signature stops at one of these.
+        offset: Added to every span, so spans point into the whole document.
+
+    Returns:
+        The tweets in order, with spans covering text and signature.
+    """
+    starts = sorted(set(body_start or ())) or [0]
+    matches: list[TweetMatch] = []
+    floor = 0
+    for sig in SIGNATURE.finditer(text):
+        sig_start = sig.start() + (1 if text[sig.start()].isspace() else 0)
+        start = _body_start(text, floor, sig_start, starts)
+        body = text[start:sig_start].strip()
+        if not body:
+            continue
+        matches.append(_match(sig, body, (start + offset, sig.end() + offset)))
+        floor = sig.end()
+    return matches
+
+
+def _body_start(text: str, floor: int, sig_start: int, starts: Sequence[int]) -> int:
+    """Walk back from a signature over sentence starts while the text is one tweet.
+
+    A tweet's text is in one script (the article around it is usually in another) and
+    short; text with no letters (links, hashtags) belongs to whichever tweet it ends.
+    """
+    best = sig_start
+    script: str | None = None
+    for start in reversed([s for s in starts if floor <= s < sig_start]):
+        piece = text[start:best]
+        piece_script = _script(piece)
+        if script is not None and piece_script not in (None, script):
+            break
+        if len(_strip_urls(text[start:sig_start])) > _MAX_TWEET_CHARS:
+            break
+        script = script or piece_script
+        best = start
+    if best == sig_start or _script(text[floor:best]) is None:
+        best = floor
+    return best
+
+
+def _strip_urls(text: str) -> str:
+    return URL.sub("x" * 23, text).strip()
+
+
+def _script(text: str) -> str | None:
+    """Return ``arab``, ``latn`` or None by majority of letters outside entities."""
+    bare = MENTION.sub(" ", HASHTAG.sub(" ", URL.sub(" ", text)))
+    arabic = sum(1 for ch in bare if "\u0600" <= ch <= "\u06ff" and ch.isalpha())
+    latin = sum(1 for ch in bare if ch.isascii() and ch.isalpha())
+    if arabic == latin == 0:
+        return None
+    return "arab" if arabic >= latin else "latn"
+
+
+def _match(sig: re.Match[str], body: str, span: tuple[int, int]) -> TweetMatch:
+    month = sig.group("m1") or sig.group("m2")
+    day = sig.group("d1") or sig.group("d2")
+    year = sig.group("y1") or sig.group("y2")
+    date_raw = sig.group(0)[sig.start("m1" if sig.group("m1") else "d2") - sig.start() :]
+    urls, hashtags, mentions = extract_entities(body)
+    meta = TweetMeta(
+        text=" ".join(body.split()),
+        author=sig.group("author").strip() or None,
+        handle="@" + sig.group("handle"),
+        date=parse_date(month, day, year) or date_raw.strip(),
+        urls=urls,
+        hashtags=hashtags,
+        mentions=mentions,
+        spans=(span,),
+    )
+    return TweetMatch(span=span, meta=meta)
+
+
+def merge_duplicates(tweets: Sequence[TweetMeta]) -> list[TweetMeta]:
+    """Merge copies of the same tweet, keeping the first position and the fullest text.
+
+    Two tweets are copies when the handle matches and one text, ignoring case, whitespace,
+    links and a trailing ellipsis, starts with the other (a truncated copy).
+
+    Args:
+        tweets: Tweets in document order.
+
+    Returns:
+        One entry per distinct tweet, in order of first appearance, with ``repeats`` and
+        ``spans`` covering every copy.
+    """
+    merged: list[TweetMeta] = []
+    for tweet in tweets:
+        index = next((i for i, m in enumerate(merged) if _same_tweet(m, tweet)), None)
+        if index is None:
+            merged.append(tweet)
+            continue
+        first = merged[index]
+        fuller = tweet if len(_key(tweet.text)) > len(_key(first.text)) else first
+        merged[index] = replace(
+            fuller,
+            repeats=first.repeats + tweet.repeats,
+            spans=first.spans + tweet.spans,
+            urls=first.urls or tweet.urls,
+        )
+    return merged
+
+
+def _same_tweet(a: TweetMeta, b: TweetMeta) -> bool:
+    if a.handle.lower() != b.handle.lower():
+        return False
+    ka, kb = _key(a.text), _key(b.text)
+    if not ka or not kb:
+        return ka == kb
+    return ka.startswith(kb) or kb.startswith(ka)
+
+
+def _key(text: str) -> str:
+    text = URL.sub(" ", text).rstrip().rstrip("…").removesuffix("...")
+    return " ".join(text.casefold().split())
