@@ -8,7 +8,7 @@ import shutil
 import sys
 from io import StringIO
 
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -92,20 +92,25 @@ def run_models(action: str, models: str | None, *, offline: bool) -> int:
     return _check(config, console)
 
 
-def _models_table(config: ModelsConfig) -> Table:
+def _models_table(config: ModelsConfig) -> Group:
     from summarize.registry import check_availability
 
-    table = Table(title=Text(f"models from {config.path}"), title_justify="left")
-    for column in ("route", "model", "revision", "backend", "available"):
-        table.add_column(column)
+    table = Table.grid(padding=(0, 2))
+    for column in ("route", "available", "backend"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("model", overflow="fold")  # last: long local paths fold, nothing hides
+    missing = 0
     for route in config.routes.values():
         status = check_availability(route)
-        mark = Text("yes", style="green") if status.available else Text("no", style="red")
+        missing += not status.available
+        mark = Text("yes" if status.available else "no", style="green" if status.available else "red")
         mark.append(f" ({status.detail})", style="dim")
-        table.add_row(
-            route.route, Text(route.model), route.revision or "default", route.backend, mark
-        )
-    return table
+        model = route.model + (f"@{route.revision}" if route.revision else "")
+        table.add_row(route.route, mark, route.backend, Text(model))
+    parts: list[RenderableType] = [Text(f"models from {config.path}", style="bold"), table]
+    if missing:
+        parts.append(Text(f"{missing} missing: run `summarize models pull` while online."))
+    return Group(*parts)
 
 
 def _pull(config: ModelsConfig, console: Console) -> int:

@@ -6,7 +6,8 @@ a lowercase word, so an Arabic sentence carrying brand names stays Arabic. URLs,
 @handles, #hashtags and e-mails never vote: an English tweet with an Arabic hashtag is
 English. langdetect (seeded: it is random otherwise) is asked only when it adds
 something: Arabic-script text that uses Persian or Urdu letters, and Latin-script text
-long enough to tell English from other languages.
+that is long enough (8+ words) or has accented letters, to tell English from French,
+Spanish and the rest.
 
 ``lang_confidence`` is the share of the winning script's votes, times langdetect's
 probability for the chosen language when langdetect was asked (see README).
@@ -31,8 +32,10 @@ _PERSO_URDU = frozenset(
     "\u067e\u0686\u0698\u06af\u06a9\u06cc\u06d2\u0679\u0688\u0691\u06ba\u06be\u06c3"
 )
 _CAPITAL_WEIGHT = 0.25
-# Below this many Latin words langdetect is a coin toss; script decides.
-_MIN_WORDS_FOR_DETECTOR = 4
+# Below this many Latin words langdetect is unreliable ("Oil prices rose today" comes out
+# Spanish with p=0.99999). In Arabic/English news, short plain-ASCII Latin text is English;
+# short text with accented letters (é, ñ, ü, ß) still goes to the detector.
+_MIN_WORDS_FOR_DETECTOR = 8
 # Languages written in Arabic script: never the answer for text the vote called Latin.
 _ARABIC_SCRIPT_LANGS = frozenset(("ar", "fa", "ur", "ps"))
 _lock = threading.Lock()
@@ -96,7 +99,7 @@ def _arabic_script(text: str, share: float) -> LanguageGuess:
 
 
 def _latin_script(text: str, share: float, word_count: int) -> LanguageGuess:
-    if word_count < _MIN_WORDS_FOR_DETECTOR:
+    if word_count < _MIN_WORDS_FOR_DETECTOR and text.isascii():
         return LanguageGuess("en", share)
     lang, prob = _langdetect(text, excluded=_ARABIC_SCRIPT_LANGS)
     if lang is None:

@@ -101,9 +101,7 @@ def check_availability(config: RouteConfig) -> Availability:
 
         cached = try_to_load_from_cache(config.model, "config.json", revision=config.revision)
         ok = isinstance(cached, str)
-        detail = (
-            "in the Hugging Face cache" if ok else "not downloaded: run `summarize models pull`"
-        )
+        detail = "in the Hugging Face cache" if ok else "not downloaded"
     return Availability(
         route=config.route, model=config.model, revision=config.revision,
         local=config.local, available=ok, detail=detail,

@@ -84,7 +84,7 @@ def _source_cell(segment: Segment) -> RenderableType:
     if segment.tweet is None:
         return _cell(segment.text, segment.lang)
     tweet = segment.tweet
-    header = Text("🐦 ", style="bold blue")
+    header = Text("🐦 ", style="bold blue", overflow="fold")
     header.append(clean_line(tweet.author or ""), style="bold")
     header.append(f" {clean_line(tweet.handle)}", style="blue")
     header.append(f" · {clean_line(tweet.date or '?')}", style="dim")

@@ -1,0 +1,78 @@
+"""Abstractive summary: chunking over the input limit, map-reduce and source ids."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from summarize.abstractive import chunk_units, summarize_abstractive
+from summarize.config import ModelsConfig
+from summarize.data import SummaryMethod
+from summarize.registry import ModelRegistry
+
+
+class _Echo:
+    """Summarises a text as its first three words; counts words as tokens."""
+
+    name = "echo"
+
+    def __init__(self, limit: int) -> None:
+        self.max_input_tokens = limit
+        self.inputs: list[str] = []
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        return [len(t.split()) for t in texts]
+
+    def generate(self, texts: Sequence[str], *, max_new_tokens: int) -> list[str]:
+        self.inputs += texts
+        return [" ".join(w.strip(".") for w in t.split()[:3]) + "." for t in texts]
+
+
+UNITS = [
+    (2, "alpha bravo charlie delta echo"),
+    (3, "foxtrot golf hotel india juliet"),
+    (4, "kilo lima mike november oscar"),
+]
+
+
+def test_short_input_is_one_chunk_and_one_call() -> None:
+    backend = _Echo(limit=100)
+    summary = summarize_abstractive(UNITS, "en", backend, batch_size=4, max_new_tokens=20)
+    assert backend.inputs == [" ".join(t for _, t in UNITS)]
+    assert summary.method is SummaryMethod.ABSTRACTIVE
+    assert [s.source_ids for s in summary.sentences] == [(2,)]
+
+
+def test_long_input_is_chunked_never_truncated() -> None:
+    backend = _Echo(limit=10)
+    chunks = chunk_units(UNITS, backend)
+    assert [[sid for sid, _ in chunk] for chunk in chunks] == [[2, 3], [4]]
+    assert all(backend.count_tokens([" ".join(t for _, t in c)])[0] <= 10 for c in chunks)
+    assert " ".join(t for c in chunks for _, t in c) == " ".join(t for _, t in UNITS)
+
+
+def test_map_then_reduce_and_sources_point_back() -> None:
+    backend = _Echo(limit=10)
+    summary = summarize_abstractive(UNITS, "en", backend, batch_size=4, max_new_tokens=20)
+    # map: one call per chunk; reduce: the joined partial summaries once more
+    assert backend.inputs[:2] == ["alpha bravo charlie delta echo foxtrot golf hotel india juliet",
+                                  "kilo lima mike november oscar"]  # fmt: skip
+    assert backend.inputs[2] == "alpha bravo charlie. kilo lima mike."
+    [sentence] = summary.sentences
+    assert sentence.text == "alpha bravo charlie."
+    assert sentence.source_ids == (2,)
+
+
+def test_a_unit_longer_than_the_limit_is_split_and_keeps_its_id() -> None:
+    backend = _Echo(limit=3)
+    chunks = chunk_units([(7, "one two three four five six seven")], backend)
+    assert all(sid == 7 for chunk in chunks for sid, _ in chunk)
+    assert len(chunks) >= 3
+
+
+def test_tiny_t5_summarises_with_source_ids(tiny_config: ModelsConfig) -> None:
+    backend = ModelRegistry(tiny_config, offline=True).get("summarize.en")
+    units = [(i, f"Oil prices rose on world markets today, sentence {i}.") for i in range(2, 40)]
+    summary = summarize_abstractive(units, "en", backend, batch_size=4, max_new_tokens=8)
+    assert summary.sentences
+    valid = {i for i, _ in units}
+    assert all(s.source_ids and set(s.source_ids) <= valid for s in summary.sentences)

@@ -1,0 +1,209 @@
+"""The command line, end to end through ``main([...])``: exit codes, JSON, warnings."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEED_ARTICLE
+
+from summarize.cli import main
+
+SEED = str(SEED_ARTICLE)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_sample_json_without_models(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, SEED, "--format", "json")
+    assert code == 0
+    assert err == ""
+    data = json.loads(out)
+    segments = data["segments"]
+    assert segments[0]["kind"] == "title"
+    [tweet] = [s for s in segments if s["kind"] == "tweet"]
+    assert tweet["lang"] == "en"
+    assert tweet["tweet"]["handle"] == "@TheAnonMovement"
+    assert tweet["tweet"]["date"] == "2015-11-19"
+    assert tweet["tweet"]["urls"] == ["https://t.co/GqhRe4yr8U"]
+    assert tweet["tweet"]["hashtags"] == ["#Anonymous", "#OpParis", "#OpDaesh"]
+    assert tweet["tweet"]["repeats"] == 2
+    texts = [s["text"] for s in segments]
+    [glued_a] = [i for i, t in enumerate(texts) if "الراهن" in t]
+    [glued_b] = [i for i, t in enumerate(texts) if t.startswith("وتحمي")]
+    assert glued_a != glued_b
+    assert all(s["lang"] == "ar" for s in segments if s["kind"] == "sentence")
+    [summary] = data["summaries"]
+    assert summary["method"] == "extractive"
+    assert all(s["source_ids"] for s in summary["sentences"])
+    unavailable = [w for w in data["warnings"] if w["code"] == "model_unavailable"]
+    assert len(unavailable) == 3  # ar-en, en-ar, summarize.ar: one per route
+
+
+def test_sample_with_tiny_models_translates_every_segment(
+    capsys: pytest.CaptureFixture[str], tiny_models_toml: Path
+) -> None:
+    code, out, _ = run(capsys, "--models", str(tiny_models_toml), SEED, "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    expected = {s["id"]: s["lang"] for s in data["segments"] if s["lang"] in ("ar", "en")}
+    got = {t["segment_id"]: t["direction"] for t in data["translations"]}
+    assert got == {i: f"{lang}-{'en' if lang == 'ar' else 'ar'}" for i, lang in expected.items()}
+
+
+def test_rich_table_shows_a_translation_on_every_row(
+    capsys: pytest.CaptureFixture[str], tiny_models_toml: Path
+) -> None:
+    code, out, _ = run(capsys, "--models", str(tiny_models_toml), SEED)
+    assert code == 0
+    assert "translation" in out
+    assert "—  " not in out  # the placeholder for a missing translation
+    assert "@TheAnonMovement" in out
+    assert "×2" in out
+
+
+def test_output_file_is_written(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    code, out, _ = run(capsys, SEED, "--format", "json", "-o", str(target))
+    assert code == 0
+    assert out == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temp file left behind
+
+
+def test_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    class Stdin:
+        buffer = __import__("io").BytesIO("Oil prices rose today. They fell later.".encode())
+
+    monkeypatch.setattr(sys, "stdin", Stdin())
+    code, out, _ = run(capsys, "-", "--format", "json")
+    assert code == 0
+    assert json.loads(out)["document"]["source"] == "-"
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "needle"),
+    [
+        (["/no/such/file.txt"], 1, "no such file"),
+        ([str(ROOT / "tests")], 1, "is a directory"),
+        (["--bogus", SEED], 2, "unrecognized arguments"),
+        ([SEED, "--to", "fr"], 2, "invalid choice"),
+        ([SEED, "--models", "/no/such/models.toml"], 2, "no such file"),
+        ([SEED, "--encoding", "klingon"], 2, "unknown encoding"),
+        ([], 2, "required"),
+    ],
+)
+def test_bad_input_is_one_line_and_an_exit_code(
+    capsys: pytest.CaptureFixture[str], argv: list[str], code: int, needle: str
+) -> None:
+    got, out, err = run(capsys, *argv)
+    assert got == code
+    assert out == ""
+    assert err.startswith("summarize: error: ")
+    assert err.count("\n") == 1
+    assert needle in err
+    assert "Traceback" not in err
+
+
+def test_binary_file_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    image = tmp_path / "photo.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    code, _, err = run(capsys, str(image))
+    assert code == 1
+    assert err.startswith("summarize: error: ")
+    assert "binary" in err
+
+
+def test_bad_models_toml_names_file_and_every_key(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "models.toml"
+    bad.write_text('[translate.ar-en]\nmodel = 3\nbatchsize = 4\n[translate.xx-yy]\nmodel = "a"\n')
+    code, _, err = run(capsys, SEED, "--models", str(bad))
+    assert code == 2
+    assert str(bad) in err
+    for needle in ("translate.ar-en.model", "batchsize", "translate.xx-yy"):
+        assert needle in err
+    assert err.count("\n") == 1
+
+
+def test_translate_command(capsys: pytest.CaptureFixture[str], tiny_models_toml: Path) -> None:
+    tweet = (
+        "#Anonymous would also like to encourage you to not use @CloudFlare services any "
+        "longer. https://t.co/GqhRe4yr8U #OpParis #OpDaesh— Anonymous (@TheAnonMovement) "
+        "November 19, 2015"
+    )
+    code, out, _ = run(
+        capsys, "translate", tweet, "--models", str(tiny_models_toml), "--format", "json"
+    )
+    assert code == 0
+    data = json.loads(out)
+    [segment] = data["segments"]
+    assert (segment["kind"], segment["lang"]) == ("tweet", "en")
+    [translation] = data["translations"]
+    assert translation["direction"] == "en-ar"
+    assert translation["text"].endswith("https://t.co/GqhRe4yr8U #OpParis #OpDaesh")
+    assert "@CloudFlare" in translation["text"]
+
+
+def test_translate_rich_output(capsys: pytest.CaptureFixture[str], tiny_models_toml: Path) -> None:
+    code, out, _ = run(capsys, "translate", "شنت مجموعة قراصنة الإنترنت هجومًا.", "--models",
+                       str(tiny_models_toml))  # fmt: skip
+    assert code == 0
+    assert "شنت مجموعة" in out
+
+
+def test_empty_translate_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "translate", "   ")
+    assert code == 2
+    assert "nothing to translate" in err
+
+
+def test_models_list_shows_availability(
+    capsys: pytest.CaptureFixture[str], tiny_models_toml: Path
+) -> None:
+    code, out, _ = run(capsys, "models", "list", "--models", str(tiny_models_toml))
+    assert code == 0
+    assert out.count("yes") == 4
+    code, out, _ = run(capsys, "models", "list")
+    assert code == 0
+    assert "Helsinki-NLP/opus-mt-ar-en" in out
+    assert "models pull" in out
+
+
+def test_models_check_loads_and_runs_every_model(
+    capsys: pytest.CaptureFixture[str], tiny_models_toml: Path
+) -> None:
+    code, out, _ = run(capsys, "models", "check", "--models", str(tiny_models_toml))
+    assert code == 0
+    assert out.count(": ok") == 4
+
+
+def test_models_check_fails_offline_without_cache(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "models", "check", "--offline")
+    assert code == 1
+    assert "summarize models pull" in out
+
+
+def test_models_pull_refuses_offline(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "models", "pull", "--offline")
+    assert code == 2
+    assert "--offline" in err
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "summarize", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0
+    assert done.stdout.startswith("summarize ")

@@ -1,0 +1,142 @@
+"""Renderers: golden console and JSON output, and hostile text printed literally."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from summarize.commands import render
+from summarize.data import (
+    Direction,
+    Document,
+    Notice,
+    Result,
+    Segment,
+    SegmentKind,
+    Summary,
+    SummaryMethod,
+    SummarySentence,
+    Translation,
+    TweetMeta,
+)
+from summarize.render.sanitize import clean
+
+GOLDEN = Path(__file__).parent / "golden"
+HOSTILE = "[bold]x[/bold] \x1b[31mred\x1b[0m :smile: <script>alert(1)</script> \x9b31m \u202eevil"
+
+
+def _result(hostile: str = "") -> Result:
+    title = "أنونيموس تتهم شركة CloudFlare بحماية مواقع تنظيم الدولة"
+    ar = "شنت مجموعة قراصنة الإنترنت المعروفة هجومًا على شركة خدمات الويب." + hostile
+    tweet = "#Anonymous would also like you to not use @CloudFlare. https://t.co/GqhRe4yr8U"
+    segments = (
+        Segment(id=1, kind=SegmentKind.TITLE, text=title, span=(0, 10), lang="ar"),
+        Segment(id=2, kind=SegmentKind.SENTENCE, text=ar, span=(11, 40), lang="ar"),
+        Segment(
+            id=3,
+            kind=SegmentKind.TWEET,
+            text=tweet,
+            span=(41, 90),
+            lang="en",
+            tweet=TweetMeta(
+                text=tweet,
+                author="Anonymous" + hostile,
+                handle="@TheAnonMovement",
+                date="2015-11-19",
+                urls=("https://t.co/GqhRe4yr8U",),
+                hashtags=("#Anonymous",),
+                mentions=("@CloudFlare",),
+                repeats=2,
+            ),
+        ),
+    )
+    translations = (
+        Translation(
+            segment_id=1, direction=Direction.AR_EN, text="Anonymous accuses CloudFlare", model="m"
+        ),  # fmt: skip
+        Translation(
+            segment_id=2, direction=Direction.AR_EN, text="Hackers attacked." + hostile, model="m"
+        ),  # fmt: skip
+        Translation(
+            segment_id=3, direction=Direction.EN_AR, text="أنونيموس تدعو" + hostile, model="m"
+        ),  # fmt: skip
+    )
+    summary = Summary(
+        lang="en",
+        method=SummaryMethod.EXTRACTIVE,
+        model=None,
+        sentences=(SummarySentence(text="Hackers attacked." + hostile, source_ids=(2,)),),
+    )
+    return Result(
+        document=Document(text="x" * 90, source="<test>", title=title),
+        segments=segments,
+        translations=translations,
+        summaries=(summary,),
+        warnings=(Notice(code="model_unavailable", message="summarize.ar: missing" + hostile),),
+        models={"translate.ar-en": "m"},
+        timings={"read": 0.001, "translate": 1.5},
+    )
+
+
+def _golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{name} changed; UPDATE_GOLDEN=1 to accept"
+
+
+@pytest.mark.parametrize("width", [60, 100])
+def test_console_golden(width: int) -> None:
+    _golden(f"console_{width}.txt", render(_result(), "rich", width=width))
+
+
+def test_json_golden() -> None:
+    _golden("result.json", render(_result(), "json"))
+
+
+def test_console_prints_hostile_text_literally_and_harmlessly() -> None:
+    out = render(_result(HOSTILE), "rich", width=200)
+    assert "[bold]x[/bold]" in out
+    assert ":smile:" in out
+    assert "<script>alert(1)</script>" in out
+    for bad in ("\x1b", "\x9b", "\u202e"):
+        assert bad not in out
+    assert "😄" not in out
+
+
+def test_colour_output_has_escapes_only_from_rich() -> None:
+    out = render(_result(HOSTILE), "rich", to_terminal=True, width=200)
+    assert "\x1b[31mred" not in out  # the input's escape is gone; rich's own colours remain
+    assert "[31mred" in out  # what is left of it is shown as text
+    assert "\x9b" not in out
+
+
+def test_json_escapes_control_characters() -> None:
+    out = render(_result(HOSTILE), "json")
+    assert "\x1b" not in out
+    assert "\\u001b[31m" in out
+    assert json.loads(out)["segments"][1]["text"].endswith("\u202eevil")  # data kept intact
+
+
+def test_arabic_cells_are_right_aligned() -> None:
+    out = render(_result(), "rich", width=100)
+    line = next(line for line in out.splitlines() if "شنت" in line)
+    assert line.rstrip().endswith("الويب.") or "  شنت" in line
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("plain", "plain"),
+        ("a\x1b[31mb", "a[31mb"),
+        ("keep\nnewline\ttab", "keep\nnewline\ttab"),
+        ("c1\x9bz\x85", "c1z"),
+        ("bidi\u202e\u2066x\u2069", "bidix"),
+        ("عربي‌فارسی", "عربي‌فارسی"),  # ZWNJ is spelling, not a trick
+    ],
+)
+def test_clean(text: str, expected: str) -> None:
+    assert clean(text) == expected

@@ -1,0 +1,135 @@
+"""Translation stage: routing, batching order, verbatim entities, long segments."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import RecordingBackend, make_segment
+
+from summarize.config import ModelsConfig, RouteConfig
+from summarize.data import Direction
+from summarize.registry import ModelRegistry
+from summarize.translate import protect_entities, translate_segments, translate_texts
+
+AR = "شنت مجموعة قراصنة الإنترنت هجومًا على شركة CloudFlare."
+EN = "Anonymous would like you to stop using these services."
+
+
+def test_each_language_reaches_only_its_route(
+    recording_registry: ModelRegistry, recorded: list[tuple[str, list[str]]]
+) -> None:
+    segments = [make_segment(1, AR, "ar"), make_segment(2, EN, "en"), make_segment(3, "123", "und")]
+    translations, notices = translate_segments(segments, ("ar", "en"), recording_registry)
+    assert notices == []
+    assert dict(recorded) == {"translate.ar-en": [AR], "translate.en-ar": [EN]}
+    assert [(t.segment_id, t.direction) for t in translations] == [
+        (1, Direction.AR_EN),
+        (2, Direction.EN_AR),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("targets", "expected"),
+    [(("en",), {1}), (("ar",), {2}), (("ar", "en"), {1, 2})],
+)
+def test_target_selects_which_segments_are_translated(
+    recording_registry: ModelRegistry, targets: tuple[str, ...], expected: set[int]
+) -> None:
+    segments = [make_segment(1, AR, "ar"), make_segment(2, EN, "en")]
+    translations, _ = translate_segments(segments, targets, recording_registry)
+    assert {t.segment_id for t in translations} == expected
+
+
+def test_other_languages_are_not_translated(recording_registry: ModelRegistry) -> None:
+    segments = [make_segment(1, "Bonjour tout le monde, comment allez-vous ?", "fr")]
+    translations, _ = translate_segments(segments, ("ar", "en"), recording_registry)
+    assert translations == []
+
+
+def test_batches_are_length_sorted_and_outputs_return_in_reading_order(
+    recording_registry: ModelRegistry, recorded: list[tuple[str, list[str]]]
+) -> None:
+    texts = ["one two", "one two three four five six", "one", "one two three four"]
+    segments = [make_segment(i + 1, text, "en") for i, text in enumerate(texts)]
+    translations, _ = translate_segments(segments, ("ar",), recording_registry)
+    batches = [batch for _, batch in recorded]
+    assert batches == [[texts[1], texts[3]], [texts[0], texts[2]]]  # batch_size 2, longest first
+    assert [t.text for t in translations] == [f"<translate.en-ar> {text}" for text in texts]
+
+
+def test_missing_model_is_a_notice_not_an_error() -> None:
+    registry = ModelRegistry(ModelsConfig(path="models.toml", routes={}))
+    translations, notices = translate_segments([make_segment(1, AR, "ar")], ("en",), registry)
+    assert translations == []
+    assert [n.code for n in notices] == ["model_unavailable"]
+    assert "translate.ar-en" in notices[0].message
+    assert "models.toml" in notices[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "core", "trailing"),
+    [
+        (
+            "#Anonymous would like you to stop. https://t.co/GqhRe4yr8U #OpParis #OpDaesh",
+            "#Anonymous would like you to stop.",
+            "https://t.co/GqhRe4yr8U #OpParis #OpDaesh",
+        ),
+        ("No entities here.", "No entities here.", ""),
+        ("#OnlyATag", "#OnlyATag", ""),
+    ],
+)
+def test_protect_entities_keeps_the_trailing_run_aside(text: str, core: str, trailing: str) -> None:
+    got_core, got_trailing, _ = protect_entities(text)
+    assert (got_core, got_trailing) == (core, trailing)
+
+
+def test_protect_entities_lists_inline_entities_and_numbers() -> None:
+    _, _, entities = protect_entities("Mail a@b.org or @user about #tag: 129 dead, ١٢٩ too, 3.5%.")
+    assert entities == ("a@b.org", "@user", "#tag", "129", "١٢٩", "3.5")
+
+
+class _Dropper:
+    """A model that forgets everything but the first word: entities must still survive."""
+
+    name = "dropper"
+    max_input_tokens = 100
+
+    def count_tokens(self, texts: list[str]) -> list[int]:
+        return [len(t.split()) for t in texts]
+
+    def generate(self, texts: list[str], *, max_new_tokens: int) -> list[str]:
+        return [t.split()[0] for t in texts]
+
+
+def test_entities_dropped_by_the_model_are_restored_verbatim() -> None:
+    text = "Stop using @CloudFlare now, 129 sites https://t.co/GqhRe4yr8U #OpParis"
+    [out], _ = translate_texts([text], _Dropper(), (8, 64))
+    for entity in ("@CloudFlare", "129", "https://t.co/GqhRe4yr8U", "#OpParis"):
+        assert entity in out
+    assert out.endswith("https://t.co/GqhRe4yr8U #OpParis")
+
+
+def test_long_segment_is_split_not_cut(
+    recorded: list[tuple[str, list[str]]],
+) -> None:
+    config = RouteConfig(route="translate.en-ar", model="x", max_input_tokens=6, batch_size=8)
+    backend = RecordingBackend(config, recorded)
+    text = "one two three, four five six, seven eight nine, ten eleven twelve"
+    [out], notices = translate_texts([text], backend, (8, 64))
+    sent = [text for _, batch in recorded for text in batch]
+    assert len(sent) > 1
+    assert all(backend.count_tokens([part])[0] <= 6 for part in sent)
+    assert " ".join(sent).split() == text.split()
+    assert [n.code for _, n in notices] == ["segment_split"]
+    for word in text.replace(",", "").split():
+        assert word in out
+
+
+def test_tiny_models_translate_every_routed_segment(tiny_config: ModelsConfig) -> None:
+    registry = ModelRegistry(tiny_config, offline=True)
+    segments = [make_segment(1, AR, "ar"), make_segment(2, EN + " #OpParis", "en")]
+    translations, notices = translate_segments(segments, ("ar", "en"), registry)
+    assert [n.code for n in notices] == []
+    assert [(t.segment_id, str(t.direction)) for t in translations] == [(1, "ar-en"), (2, "en-ar")]
+    assert all(t.text.strip() for t in translations)
+    assert translations[1].text.endswith("#OpParis")
+    assert translations[0].model.endswith("ar-en")
