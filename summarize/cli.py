@@ -62,7 +62,7 @@ def _output(parser: argparse.ArgumentParser) -> None:
 def _article_parser() -> _Parser:
     parser = _Parser(
         prog="summarize",
-        description="Segment, detect, translate and summarise an Arabic/English news article, "
+        description="Segment, detect, translate and summarise an Arabic/English news article,\n"
         "and show source, translation and summary aligned.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -70,7 +70,9 @@ def _article_parser() -> _Parser:
     parser.add_argument("article", metavar="ARTICLE", help="a text file, or - for stdin")
     _output(parser)
     parser.add_argument(
-        "--encoding", metavar="NAME", help="decode the input with this codec (default: detect)"
+        "--encoding",
+        metavar="NAME",
+        help="decode the input with this codec (default: UTF-8, or as its BOM says)",
     )
     parser.add_argument(
         "--sentences",

@@ -103,7 +103,9 @@ def _models_table(config: ModelsConfig) -> Group:
     for route in config.routes.values():
         status = check_availability(route)
         missing += not status.available
-        mark = Text("yes" if status.available else "no", style="green" if status.available else "red")
+        mark = Text(
+            "yes" if status.available else "no", style="green" if status.available else "red"
+        )
         mark.append(f" ({status.detail})", style="dim")
         model = route.model + (f"@{route.revision}" if route.revision else "")
         table.add_row(route.route, mark, route.backend, Text(model))
