@@ -224,7 +224,7 @@ def _route(
         problems.append(f"{route} must be a table, like [{route}]")
         return None
     found = _check_keys(route, table, _ROUTE_KEYS)
-    if "model" not in table:
+    if not str(table.get("model", "")).strip():
         found.append(f"{route}.model is required (a hub id such as org/name, or a directory)")
     problems += found
     if found:

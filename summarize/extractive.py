@@ -28,7 +28,9 @@ _POSITION_DECAY = 1.0  # restart weight of sentence i is 1 / (i + 1) ** decay
 _TITLE_WEIGHT = 1.0
 _DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_AR_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال", "و", "ف", "ب", "ل")
+# A conjunction (و, ف) may stand before an article or preposition: وللمواقع, وبالمواقع.
+_AR_CONJUNCTIONS = ("و", "ف")
+_AR_PREFIXES = ("بال", "كال", "لل", "ال", "ب", "ل")
 _STOP_WORDS = frozenset(
     [
         "a",
@@ -192,7 +194,13 @@ def _normalize_word(word: str) -> str:
             word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
         )
     word = word.translate(str.maketrans("أإآىة", "ااايه"))
-    for prefix in _AR_PREFIXES:
+    word = _strip_prefix(word, _AR_CONJUNCTIONS)
+    return _strip_prefix(word, _AR_PREFIXES)
+
+
+def _strip_prefix(word: str, prefixes: tuple[str, ...]) -> str:
+    """Strip the first matching prefix, keeping a stem of at least three letters."""
+    for prefix in prefixes:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             return word[len(prefix) :]
     return word

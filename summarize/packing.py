@@ -30,7 +30,7 @@ def split_to_fit(text: str, limit: int, count: TokenCounter) -> list[str]:
     """
     if len(text) <= 1 or count([text])[0] <= limit:
         return [text]
-    clauses = _CLAUSE_BREAK.split(text)
+    clauses = [clause for clause in _CLAUSE_BREAK.split(text) if clause.strip()]
     if len(clauses) > 1:
         packed = pack_units(clauses, limit, count)
         return [part for chunk in packed for part in split_to_fit(chunk, limit, count)]

@@ -14,7 +14,10 @@ __all__ = ["RawText", "decode_bytes", "read_input"]
 # Beyond this an "article" is almost certainly not one; refuse rather than eat memory.
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
+# UTF-32 first: its little-endian BOM starts with UTF-16's.
 _BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
@@ -76,6 +79,12 @@ def decode_bytes(data: bytes, *, source: str, encoding: str | None = None) -> Ra
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(f"{source}: larger than {MAX_INPUT_BYTES // 2**20} MiB; split it first")
     if encoding is not None:
+        if b"\x00" in data and not encoding.lower().replace("_", "-").startswith(
+            ("utf-16", "utf-32")
+        ):
+            raise InputError(
+                f"{source}: looks like a binary file (it has NUL bytes); give a text file"
+            )
         return RawText(text=_decode(data, encoding, source), source=source, encoding=encoding)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -87,7 +96,8 @@ def decode_bytes(data: bytes, *, source: str, encoding: str | None = None) -> Ra
 
 def _decode(data: bytes, encoding: str, source: str) -> str:
     try:
-        codecs.lookup(encoding)
+        if not codecs.lookup(encoding)._is_text_encoding:
+            raise LookupError(encoding)  # rot13, base64: codecs, but not text encodings
     except LookupError as exc:
         raise UsageError(
             f"unknown encoding {encoding!r}; use a Python codec name such as utf-8 or cp1256"

@@ -124,7 +124,8 @@ def _title_span(text: str) -> tuple[int, int] | None:
         return None
     if len(line) > _TITLE_MAX_CHARS or len(line.split()) > _TITLE_MAX_WORDS:
         return None
-    if line[-1] in ".!?؟…:;،," or "(@" in line:
+    # A question or exclamation can be a headline; a full stop or comma cannot.
+    if line[-1] in ".…:;،," or "(@" in line:
         return None
     return start, start + len(line)
 

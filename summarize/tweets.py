@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from summarize.data import TweetMeta
 
@@ -75,10 +76,10 @@ def parse_date(month: str, day: str, year: str) -> str | None:
     number = _month_number(month)
     if number is None:
         return None
-    d, y = int(_ascii_digits(day)), int(_ascii_digits(year))
-    if not 1 <= d <= 31:
+    try:
+        return date(int(_ascii_digits(year)), number, int(_ascii_digits(day))).isoformat()
+    except ValueError:  # February 31
         return None
-    return f"{y:04d}-{number:02d}-{d:02d}"
 
 
 def _month_number(month: str) -> int | None:
@@ -190,8 +191,9 @@ def _match(sig: re.Match[str], body: str, span: tuple[int, int]) -> TweetMatch:
 def merge_duplicates(tweets: Sequence[TweetMeta]) -> list[TweetMeta]:
     """Merge copies of the same tweet, keeping the first position and the fullest text.
 
-    Two tweets are copies when the handle matches and one text, ignoring case, whitespace,
-    links and a trailing ellipsis, starts with the other (a truncated copy).
+    Two tweets are copies when the handle matches and the texts are equal ignoring case,
+    whitespace and links, or one ends with an ellipsis and the other starts with it (a
+    truncated copy).
 
     Args:
         tweets: Tweets in document order.
@@ -221,9 +223,14 @@ def _same_tweet(a: TweetMeta, b: TweetMeta) -> bool:
     if a.handle.lower() != b.handle.lower():
         return False
     ka, kb = _key(a.text), _key(b.text)
-    if not ka or not kb:
-        return ka == kb
-    return ka.startswith(kb) or kb.startswith(ka)
+    if ka == kb:
+        return bool(ka) or set(a.urls) == set(b.urls)  # link-only tweets: same links
+    # A truncated copy ("Stop using Cloud…") is a prefix of the full one.
+    return (_truncated(a.text) and kb.startswith(ka)) or (_truncated(b.text) and ka.startswith(kb))
+
+
+def _truncated(text: str) -> bool:
+    return URL.sub(" ", text).rstrip().endswith(("…", "..."))
 
 
 def _key(text: str) -> str:

@@ -80,7 +80,7 @@ def test_output_file_is_written(capsys: pytest.CaptureFixture[str], tmp_path: Pa
 
 def test_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     class Stdin:
-        buffer = __import__("io").BytesIO("Oil prices rose today. They fell later.".encode())
+        buffer = __import__("io").BytesIO(b"Oil prices rose today. They fell later.")
 
     monkeypatch.setattr(sys, "stdin", Stdin())
     code, out, _ = run(capsys, "-", "--format", "json")

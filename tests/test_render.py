@@ -56,13 +56,13 @@ def _result(hostile: str = "") -> Result:
     translations = (
         Translation(
             segment_id=1, direction=Direction.AR_EN, text="Anonymous accuses CloudFlare", model="m"
-        ),  # fmt: skip
+        ),
         Translation(
             segment_id=2, direction=Direction.AR_EN, text="Hackers attacked." + hostile, model="m"
-        ),  # fmt: skip
+        ),
         Translation(
             segment_id=3, direction=Direction.EN_AR, text="أنونيموس تدعو" + hostile, model="m"
-        ),  # fmt: skip
+        ),
     )
     summary = Summary(
         lang="en",
