@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from summarize.config import ROUTES, find_config_path, load_config
+from summarize.config import ROUTES, find_config_path, load_config, shipped_config_path
 from summarize.errors import ConfigError
 
 SHIPPED = Path(__file__).parent.parent / "summarize" / "models.toml"
@@ -30,7 +30,12 @@ def config_error(tmp_path: Path, text: str) -> ConfigError:
 
 
 def test_shipped_config_is_the_default() -> None:
-    assert Path(load_config().path).resolve() == SHIPPED.resolve()
+    # Installed or editable, the default is the file inside the package, and it is the
+    # repository's models.toml (package data made it into the install).
+    found = Path(load_config().path)
+    assert found.resolve() == shipped_config_path().resolve()
+    assert found.read_bytes() == SHIPPED.read_bytes()
+    assert (SHIPPED.parent.parent / "models.toml").read_bytes() == SHIPPED.read_bytes()
 
 
 def test_shipped_config_has_every_route() -> None:
@@ -314,7 +319,7 @@ def test_shipped_when_nothing_else(
 ) -> None:
     monkeypatch.delenv("SUMMARIZE_MODELS")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "empty"))
-    assert find_config_path().resolve() == SHIPPED.resolve()
+    assert find_config_path().resolve() == shipped_config_path().resolve()
 
 
 def test_load_config_reads_the_file_it_found(three_configs: dict[str, Path]) -> None:
