@@ -101,6 +101,8 @@ class TweetMeta:
         mentions: ``@handles`` in the text, in order.
         repeats: How many times the tweet appeared in the input.
         spans: Character spans of every copy in the document, first copy first.
+        link: The tweet's status URL, when the input had it (HTML embeds do).
+        retweet_of: ``@handle`` when the text is a retweet (``RT @handle: ...``).
     """
 
     text: str
@@ -112,6 +114,8 @@ class TweetMeta:
     mentions: tuple[str, ...] = ()
     repeats: int = 1
     spans: tuple[tuple[int, int], ...] = ()
+    link: str | None = None
+    retweet_of: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form."""
@@ -125,6 +129,8 @@ class TweetMeta:
             "mentions": list(self.mentions),
             "repeats": self.repeats,
             "spans": [list(span) for span in self.spans],
+            "link": self.link,
+            "retweet_of": self.retweet_of,
         }
 
 

@@ -79,12 +79,16 @@ class Pipeline:
         with _timed(timings, "normalize"):
             norm = normalize_text(raw.text)
         with _timed(timings, "segment"):
-            segments = segment_document(norm.text) if summarize else _line_segments(norm.text)
+            segments = (
+                segment_document(norm.text, title=raw.title)
+                if summarize
+                else _line_segments(norm.text)
+            )
         with _timed(timings, "detect"):
             segments = detect_segments(segments)
         title = next((s.text for s in segments if s.kind is SegmentKind.TITLE), None)
         document = Document(text=norm.text, source=raw.source, title=title, encoding=raw.encoding)
-        notices = _normalize_notices(norm)
+        notices = _input_notices(raw) + _normalize_notices(norm)
         with _timed(timings, "translate"):
             translations, found = translate_segments(segments, targets, self.registry)
         notices += found
@@ -209,6 +213,21 @@ def _line_segments(text: str) -> tuple[Segment, ...]:
             segments.append(segment)
         offset += len(line) + 1
     return tuple(segments)
+
+
+def _input_notices(raw: RawText) -> list[Notice]:
+    if raw.encoding.replace("_", "-").lower() in ("utf-8", "utf-8-sig", "ascii"):
+        return []
+    if raw.encoding.startswith("utf-8 "):
+        return [Notice(
+            code="invalid_bytes_replaced",
+            message=f"{raw.source} is UTF-8 with some invalid bytes; they are shown as �",
+        )]  # fmt: skip
+    return [Notice(
+        code="encoding_detected",
+        message=f"{raw.source} was decoded as {raw.encoding}, not UTF-8; "
+        "pass --encoding NAME if the text looks wrong",
+    )]  # fmt: skip
 
 
 def _normalize_notices(norm: Normalized) -> list[Notice]:

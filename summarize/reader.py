@@ -1,15 +1,23 @@
-"""Read an input (a file or stdin) into text, refusing what is not text."""
+"""Read an input — a file, stdin or a URL — into text, refusing what is not text.
+
+Encodings: a BOM decides (UTF-8, UTF-16, UTF-32); else strict UTF-8; else, for bytes that
+decode as Arabic, Windows-1256 or ISO-8859-6 chosen by which one yields real Arabic words
+(charset-normalizer calls short ISO-8859-6 text Thai, and both code pages decode almost
+any byte string, so only the words can tell); else charset-normalizer's best guess.
+HTML (a ``.html`` file, or content that starts like a page) goes through ``summarize.html``.
+"""
 
 from __future__ import annotations
 
 import codecs
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from summarize.errors import InputError, UsageError
 
-__all__ = ["RawText", "decode_bytes", "read_input"]
+__all__ = ["MAX_INPUT_BYTES", "RawText", "decode_bytes", "detect_encoding", "read_input"]
 
 # Beyond this an "article" is almost certainly not one; refuse rather than eat memory.
 MAX_INPUT_BYTES = 20 * 1024 * 1024
@@ -22,22 +30,48 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_WIDE_BOMS = tuple(bom for bom, name in _BOMS if name != "utf-8-sig")
+_MAGIC = (
+    (b"%PDF", "a PDF; copy its text out (for example with pdftotext) and pass that"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx); save the text as .txt"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+_ARABIC_LEGACY = ("cp1256", "iso8859-6")
+_ARABIC_WORD = re.compile("[\u0621-\u064a]{2,}")
+_MIXED_TOKEN = re.compile(
+    "\\S*(?:[\u0621-\u064a][\u00c0-\u00ff]|[\u00c0-\u00ff][\u0621-\u064a])\\S*"
+)
+_DAMAGED_UTF8 = "utf-8 (invalid bytes replaced)"
+_COMMON_WORDS = frozenset("في من على إلى الى عن أن ان التي الذي مع هذا هذه كان قد لا ما".split())
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RawText:
-    """Decoded input before normalisation."""
+    """Decoded input before normalisation.
+
+    Attributes:
+        text: The text (for a page: its title, a blank line, then the article).
+        source: A path, ``-`` or a URL.
+        encoding: The codec the bytes were decoded with.
+        title: The page's title, when the input was HTML.
+        html: Whether the text was extracted from HTML.
+    """
 
     text: str
     source: str
     encoding: str
+    title: str | None = None
+    html: bool = False
 
 
 def read_input(source: str, *, encoding: str | None = None) -> RawText:
-    """Read a path, or stdin when ``source`` is ``-``, and decode it.
+    """Read a path, a URL, or stdin when ``source`` is ``-``, and decode it.
 
     Args:
-        source: A file path or ``-``.
+        source: A file path, an ``http(s)://`` URL, or ``-``.
         encoding: Decode with this codec instead of detecting one.
 
     Returns:
@@ -45,53 +79,150 @@ def read_input(source: str, *, encoding: str | None = None) -> RawText:
 
     Raises:
         InputError: The input is missing, a directory, unreadable, too large or binary.
+        UsageError: ``encoding`` is not a text encoding.
     """
+    if source.lower().startswith(("http://", "https://")):
+        from summarize.fetch import fetch_url
+
+        page = fetch_url(source)
+        return _from_bytes(page.data, source, encoding or page.charset, html=page.is_html)
     if source == "-":
-        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-        return decode_bytes(data, source="-", encoding=encoding)
+        return _from_bytes(sys.stdin.buffer.read(MAX_INPUT_BYTES + 1), "-", encoding)
     path = Path(source)
     if not path.exists():
         raise InputError(f"{source}: no such file; check the path")
     if path.is_dir():
-        raise InputError(f"{source}: is a directory; give a text file (or use `summarize batch`)")
+        raise InputError(f"{source}: is a directory; give a text file")
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_INPUT_BYTES + 1)
     except OSError as exc:
         raise InputError(f"{source}: cannot be read ({exc.strerror or exc})") from exc
-    return decode_bytes(data, source=source, encoding=encoding)
+    return _from_bytes(data, source, encoding)
+
+
+def _from_bytes(
+    data: bytes, source: str, encoding: str | None, *, html: bool | None = None
+) -> RawText:
+    from summarize.html import extract_article, looks_like_html
+
+    raw = decode_bytes(data, source=source, encoding=encoding)
+    if html or (html is None and looks_like_html(data, source)):
+        article = extract_article(raw.text, source=source)
+        return RawText(
+            text=article.text, source=source, encoding=raw.encoding, title=article.title, html=True
+        )
+    return raw
 
 
 def decode_bytes(data: bytes, *, source: str, encoding: str | None = None) -> RawText:
-    """Decode bytes: an explicit encoding, else a BOM, else UTF-8; binary data is refused.
-
-    Args:
-        data: The raw bytes.
-        source: Where they came from, for messages.
-        encoding: A codec name that overrides detection.
-
-    Returns:
-        The decoded text.
+    """Decode bytes: an explicit encoding, else detection (see the module docstring).
 
     Raises:
-        InputError: The data is too large, binary or not valid UTF-8.
+        InputError: The data is too large, binary, or cannot be decoded.
+        UsageError: ``encoding`` is not a text encoding.
     """
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(f"{source}: larger than {MAX_INPUT_BYTES // 2**20} MiB; split it first")
+    _refuse_binary(data, source, encoding)
     if encoding is not None:
-        if b"\x00" in data and not encoding.lower().replace("_", "-").startswith(
-            ("utf-16", "utf-32")
-        ):
-            raise InputError(
-                f"{source}: looks like a binary file (it has NUL bytes); give a text file"
-            )
         return RawText(text=_decode(data, encoding, source), source=source, encoding=encoding)
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return RawText(text=_decode(data, encoding, source), source=source, encoding=encoding)
-    if b"\x00" in data:
+    text, found = detect_encoding(data, source=source)
+    return RawText(text=text, source=source, encoding=found)
+
+
+def _refuse_binary(data: bytes, source: str, encoding: str | None) -> None:
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"{source}: this is {what}: a binary file, not text")
+    if b"\x00" not in data:
+        return
+    if encoding is not None:
+        wide = encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
+    else:
+        wide = data.startswith(_WIDE_BOMS) or _utf16_without_bom(data) is not None
+    if not wide:
         raise InputError(f"{source}: looks like a binary file (it has NUL bytes); give a text file")
-    return RawText(text=_decode(data, "utf-8", source), source=source, encoding="utf-8")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when NULs sit in every other byte, as in ASCII-heavy UTF-16."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.3 * half and even == 0:
+        return "utf-16-le"
+    if even > 0.3 * half and odd == 0:
+        return "utf-16-be"
+    return None
+
+
+def detect_encoding(data: bytes, *, source: str = "<bytes>") -> tuple[str, str]:
+    """Return ``(text, encoding)`` for bytes without a declared encoding.
+
+    Raises:
+        InputError: No encoding decodes the bytes as text.
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return _decode(data, name, source), name
+    wide = _utf16_without_bom(data) if b"\x00" in data else None
+    if wide:
+        return _decode(data, wide, source), wide
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged, _DAMAGED_UTF8
+    arabic = _best_arabic_legacy(data)
+    if arabic:
+        return arabic
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(f"{source}: cannot tell its text encoding; pass --encoding (e.g. cp1256)")
+    return str(best), codecs.lookup(best.encoding).name
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few bad bytes (a truncated download, one pasted byte) stays UTF-8.
+
+    The bad bytes become U+FFFD; the pipeline warns. Text with no valid multi-byte UTF-8
+    sequence at all is left to the legacy detectors.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    if multibyte >= 2 and bad <= max(2, len(text) // 200) and bad < multibyte:
+        return text
+    return None
+
+
+def _best_arabic_legacy(data: bytes) -> tuple[str, str] | None:
+    """Decode as Windows-1256 or ISO-8859-6, whichever gives more real Arabic words."""
+    scored = []
+    for name in _ARABIC_LEGACY:
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        words = _ARABIC_WORD.findall(text)
+        letters = sum(ch.isalpha() for ch in text) or 1
+        if sum(len(w) for w in words) < 0.3 * letters:
+            continue  # not mostly Arabic: leave it to charset-normalizer
+        real = sum(w.startswith("ال") or w in _COMMON_WORDS for w in words)
+        # ISO-8859-6 bytes read as cp1256 put Latin letters (â, ê) inside Arabic words.
+        mixed = len(_MIXED_TOKEN.findall(text))
+        scored.append((real - 2 * mixed, name == "cp1256", text, name))
+    if not scored:
+        return None
+    _, _, text, name = max(scored)
+    return text, name
 
 
 def _decode(data: bytes, encoding: str, source: str) -> str:

@@ -72,21 +72,23 @@ _TITLE_MAX_WORDS = 25
 _QUOTE_OPENERS = "“«\"'(["
 
 
-def segment_document(text: str) -> tuple[Segment, ...]:
+def segment_document(text: str, *, title: str | None = None) -> tuple[Segment, ...]:
     """Split a normalised document into title, sentence and tweet segments.
 
     Args:
         text: The document's normalised text.
+        title: A title known from elsewhere (an HTML page's); when the text starts with
+            it, that line is the title whatever it looks like.
 
     Returns:
         Segments in reading order with ids from 1; ``lang`` is not set yet. Copies of the
         same tweet are merged into the first (``tweet.repeats``).
     """
     pieces: list[tuple[SegmentKind, tuple[int, int], TweetMatch | None]] = []
-    title = _title_span(text)
-    if title:
-        pieces.append((SegmentKind.TITLE, title, None))
-    body_from = title[1] if title else 0
+    title_span = _known_title(text, title) or _title_span(text)
+    if title_span:
+        pieces.append((SegmentKind.TITLE, title_span, None))
+    body_from = title_span[1] if title_span else 0
     for block in _blocks(text, body_from):
         pieces.extend(_segment_block(text, block))
     return _number(text, pieces)
@@ -111,6 +113,17 @@ def _number(
             Segment(id=len(segments) + 1, kind=kind, text=seg_text, span=span, tweet=meta)
         )
     return tuple(segments)
+
+
+def _known_title(text: str, title: str | None) -> tuple[int, int] | None:
+    if not title:
+        return None
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    line = text[start : end if end != -1 else len(text)].rstrip()
+    if " ".join(line.split()) != " ".join(title.split()):
+        return None
+    return start, start + len(line)
 
 
 def _title_span(text: str) -> tuple[int, int] | None:

@@ -42,16 +42,20 @@ _AR_MONTHS: dict[str, int] = {
     "ديسمبر": 12, "كانون الأول": 12,
 }  # fmt: skip
 _MONTH_WORDS = "|".join(sorted([*_EN_MONTHS, *_EN_MONTH_ABBR, *_AR_MONTHS], key=len, reverse=True))
+_D = f"[{_DIGITS}]"
 _DATE = (
-    rf"(?:(?P<m1>{_MONTH_WORDS})\.?\s+(?P<d1>[{_DIGITS}]{{1,2}})\s*[,،]?\s*(?P<y1>[{_DIGITS}]{{4}})"
-    rf"|(?P<d2>[{_DIGITS}]{{1,2}})\s+(?P<m2>{_MONTH_WORDS})\s*[,،]?\s*(?P<y2>[{_DIGITS}]{{4}}))"
-    rf"(?![{_DIGITS}])"
+    rf"(?:(?P<m1>{_MONTH_WORDS})\.?\s+(?P<d1>{_D}{{1,2}})\s*[,،]?\s*(?P<y1>{_D}{{4}})"
+    rf"|(?P<d2>{_D}{{1,2}})\s+(?P<m2>{_MONTH_WORDS})\s*[,،]?\s*(?P<y2>{_D}{{4}})"
+    rf"|(?P<numeric>{_D}{{1,4}}[/.\-]{_D}{{1,2}}[/.\-]{_D}{{1,4}}))"
+    rf"(?!{_D})"
 )
+_STATUS_LINK = r"https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/\w+/status(?:es)?/\d+"
 SIGNATURE = re.compile(
     r"(?:^|(?<=\S)|\s)[—–-]{1,2}\s*(?P<author>[^\n()—–]{0,80}?)\s*"
-    r"\(\s*@(?P<handle>\w{1,30})\s*\)\s*" + _DATE,
+    r"\(\s*@(?P<handle>\w{1,30})\s*\)\s*" + _DATE + rf"(?:\s*(?P<link>{_STATUS_LINK})\S*)?",
     re.IGNORECASE,
 )
+_RETWEET = re.compile(r"^RT\s+(@\w{1,30})\s*:", re.IGNORECASE)
 URL = re.compile(
     r"(?:https?://|www\.|pic\.twitter\.com/|\bt\.co/|\bx\.com/|\btwitter\.com/)"
     r"[^\s\"“”'«»<>]+?(?=[.,!?؟،;:)\]]*(?:[\s\"“”'«»<>]|$))",
@@ -79,6 +83,32 @@ def parse_date(month: str, day: str, year: str) -> str | None:
     try:
         return date(int(_ascii_digits(year)), number, int(_ascii_digits(day))).isoformat()
     except ValueError:  # February 31
+        return None
+
+
+def parse_numeric_date(raw: str) -> str | None:
+    """``2015-11-19``, ``19/11/2015`` or ``19.11.2015`` to ISO when unambiguous, else None.
+
+    Day and month are told apart only when one of them is over 12 or the year comes first.
+    """
+    parts = [int(_ascii_digits(p)) for p in re.split(r"[/.\-]", raw)]
+    if len(parts) != 3:
+        return None
+    if parts[0] > 31:
+        year, month, day = parts
+    elif parts[2] > 31:
+        first, second, year = parts
+        if first > 12 >= second:
+            day, month = first, second
+        elif second > 12 >= first:
+            month, day = first, second
+        else:
+            return None  # 03/04/2015: March 4 or 3 April
+    else:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
         return None
 
 
@@ -137,17 +167,22 @@ def _body_start(text: str, floor: int, sig_start: int, starts: Sequence[int]) ->
     """Walk back from a signature over sentence starts while the text is one tweet.
 
     A tweet's text is in one script (the article around it is usually in another) and
-    short; text with no letters (links, hashtags) belongs to whichever tweet it ends.
+    short; text with no letters (links, hashtags) belongs to whichever tweet it ends. When
+    the walk runs into the length limit inside same-script prose, where the tweet starts is
+    a guess, so only the sentence next to the signature is taken: an article sentence
+    mistaken for a tweet would be worse than a tweet sentence shown as a sentence.
     """
     best = sig_start
     script: str | None = None
+    nearest_lettered: int | None = None
     for start in reversed([s for s in starts if floor <= s < sig_start]):
-        piece = text[start:best]
-        piece_script = _script(piece)
+        piece_script = _script(text[start:best])
         if script is not None and piece_script not in (None, script):
             break
         if len(_strip_urls(text[start:sig_start])) > _MAX_TWEET_CHARS:
-            break
+            return nearest_lettered if nearest_lettered is not None else best
+        if piece_script is not None and nearest_lettered is None:
+            nearest_lettered = start
         script = script or piece_script
         best = start
     if best == sig_start or _script(text[floor:best]) is None:
@@ -170,22 +205,31 @@ def _script(text: str) -> str | None:
 
 
 def _match(sig: re.Match[str], body: str, span: tuple[int, int]) -> TweetMatch:
-    month = sig.group("m1") or sig.group("m2")
-    day = sig.group("d1") or sig.group("d2")
-    year = sig.group("y1") or sig.group("y2")
-    date_raw = sig.group(0)[sig.start("m1" if sig.group("m1") else "d2") - sig.start() :]
     urls, hashtags, mentions = extract_entities(body)
+    retweet = _RETWEET.match(body)
     meta = TweetMeta(
         text=" ".join(body.split()),
         author=sig.group("author").strip() or None,
         handle="@" + sig.group("handle"),
-        date=parse_date(month, day, year) or date_raw.strip(),
+        date=_date(sig),
         urls=urls,
         hashtags=hashtags,
         mentions=mentions,
         spans=(span,),
+        link=sig.group("link"),
+        retweet_of=retweet.group(1) if retweet else None,
     )
     return TweetMatch(span=span, meta=meta)
+
+
+def _date(sig: re.Match[str]) -> str:
+    """The signature's date in ISO form, or as written when it does not parse."""
+    if sig.group("numeric"):
+        return parse_numeric_date(sig.group("numeric")) or sig.group("numeric")
+    n = "1" if sig.group("m1") else "2"
+    month, day, year = sig.group(f"m{n}"), sig.group(f"d{n}"), sig.group(f"y{n}")
+    raw = sig.string[min(sig.start(f"m{n}"), sig.start(f"d{n}")) : sig.end(f"y{n}")]
+    return parse_date(month, day, year) or raw
 
 
 def merge_duplicates(tweets: Sequence[TweetMeta]) -> list[TweetMeta]:

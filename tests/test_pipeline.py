@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -113,3 +114,59 @@ def test_unknown_target_is_a_usage_error(offline_pipeline: Pipeline) -> None:
 
     with pytest.raises(UsageError, match="--to must be one of"):
         offline_pipeline.run_text("Hello there.", to="fr")
+
+
+@pytest.mark.parametrize("encoding", ["cp1256", "iso8859-6", "utf-16", "utf-8-sig"])
+def test_sample_in_legacy_and_wide_encodings_segments_like_utf8(
+    offline_pipeline: Pipeline, seed_text: str, tmp_path: Path, encoding: str
+) -> None:
+    # ISO-8859-6 has no typographic quotes or em dash: a real file would carry these.
+    text = seed_text.translate(str.maketrans({"“": '"', "”": '"', "—": "-"}))
+    path = tmp_path / f"article.{encoding}.txt"
+    path.write_bytes(text.encode(encoding))
+    expected = offline_pipeline.run_text(text)
+    got = offline_pipeline.run_file(str(path))
+    assert [(s.kind, s.lang, s.text, s.tweet) for s in got.segments] == [
+        (s.kind, s.lang, s.text, s.tweet) for s in expected.segments
+    ]
+    if encoding.startswith(("cp", "iso")):
+        assert got.document.encoding == encoding
+        assert any(w.code == "encoding_detected" for w in got.warnings)
+
+
+def test_html_page_with_the_sample_tweet_embed_gives_the_same_tweet(
+    offline_pipeline: Pipeline, seed_text: str, tmp_path: Path
+) -> None:
+    page = tmp_path / "article.html"
+    page.write_text(SAMPLE_PAGE, encoding="utf-8")
+    result = offline_pipeline.run_file(str(page))
+    [tweet] = [s for s in result.segments if s.kind is SegmentKind.TWEET]
+    plain = next(s for s in offline_pipeline.run_text(seed_text).segments if s.tweet)
+    assert tweet.tweet is not None
+    assert plain.tweet is not None
+    for field in ("text", "author", "handle", "date", "urls", "hashtags", "mentions"):
+        assert getattr(tweet.tweet, field) == getattr(plain.tweet, field), field
+    assert tweet.tweet.link == "https://twitter.com/TheAnonMovement/status/667396004588879872"
+    assert result.segments[0].kind is SegmentKind.TITLE
+    assert result.document.title == result.segments[0].text
+    assert not any("الرئيسية" in s.text for s in result.segments)  # the menu is not the article
+
+
+SAMPLE_PAGE = """<!doctype html><html lang="ar"><head><meta charset="utf-8">
+<title>أنونيموس تتهم شركة CloudFlare | أخبار</title></head><body>
+<nav><a href="/">الرئيسية</a> <a href="/world">العالم</a></nav>
+<article><h1>أنونيموس تتهم شركة CloudFlare بحماية مواقع تنظيم الدولة على الإنترنت</h1>
+<p>شنت مجموعة قراصنة الإنترنت المعروفة “أنونيموس” Anonymous هجومًا على شركة خدمات الويب.</p>
+<p>ودعت مجموعة أنونيموس إلى عدم استخدام خدمات “كلاود فلير” بعد الآن.</p>
+<blockquote class="twitter-tweet"><p lang="en" dir="ltr"><a
+href="https://twitter.com/hashtag/Anonymous?src=hash">#Anonymous</a> would also like to encourage
+you to not use <a href="https://twitter.com/CloudFlare">@CloudFlare</a> services any longer.
+<a href="https://t.co/GqhRe4yr8U">https://t.co/GqhRe4yr8U</a> <a
+href="https://twitter.com/hashtag/OpParis?src=hash">#OpParis</a> <a
+href="https://twitter.com/hashtag/OpDaesh?src=hash">#OpDaesh</a></p>&mdash; Anonymous
+(@TheAnonMovement) <a href="https://twitter.com/TheAnonMovement/status/667396004588879872">November
+19, 2015</a></blockquote>
+<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>
+<p>وكان أحد أعضاء المجموعة قد أكد أن أنونيموس ستطارد من تبنى هجمات باريس الأخيرة.</p>
+</article><footer>جميع الحقوق محفوظة</footer></body></html>
+"""

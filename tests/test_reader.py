@@ -42,11 +42,43 @@ def test_explicit_encoding_decodes_legacy_arabic(tmp_path: Path, encoding: str) 
     assert (raw.text, raw.encoding) == (text, encoding)
 
 
-def test_legacy_arabic_without_encoding_is_refused_with_a_hint(tmp_path: Path) -> None:
+ARTICLE = (
+    "قال الرئيس في مؤتمر صحفي إن الحكومة ستعلن عن خطة جديدة لدعم الاقتصاد. "
+    "وأضاف أن الخطة تشمل مشاريع في مجال الطاقة والمياه على مدى خمس سنوات.\n"
+)
+
+
+@pytest.mark.parametrize("encoding", ["cp1256", "iso8859-6"])
+@pytest.mark.parametrize("text", ["قال الرئيس", "مرحبا بكم في الموقع", ARTICLE])
+def test_legacy_arabic_encodings_are_detected(tmp_path: Path, encoding: str, text: str) -> None:
+    # charset-normalizer alone calls short ISO-8859-6 text Thai (cp874).
     path = tmp_path / "legacy.txt"
-    path.write_bytes("قال الرئيس".encode("cp1256"))
-    with pytest.raises(InputError, match="--encoding"):
-        read_input(str(path))
+    path.write_bytes(text.encode(encoding))
+    raw = read_input(str(path))
+    assert raw.text == text
+    assert codecs.lookup(raw.encoding).name == codecs.lookup(encoding).name
+
+
+def test_utf16_without_bom_is_detected() -> None:
+    text = "Hello مرحبا, a mostly ASCII line in UTF-16."
+    for encoding in ("utf-16-le", "utf-16-be"):
+        raw = decode_bytes(text.encode(encoding), source="x.txt")
+        assert raw.text == text
+
+
+def test_latin1_french_falls_back_to_charset_normalizer() -> None:
+    text = "Le président a déclaré que l'économie française était très forte cette année."
+    raw = decode_bytes(text.encode("cp1252"), source="x.txt")
+    assert raw.text == text
+
+
+@pytest.mark.parametrize(
+    ("data", "needle"),
+    [(b"%PDF-1.7\n...", "PDF"), (b"PK\x03\x04rest", "ZIP"), (b"\xff\xd8\xff\xe0", "JPEG")],
+)
+def test_known_binary_formats_are_named(data: bytes, needle: str) -> None:
+    with pytest.raises(InputError, match=needle):
+        decode_bytes(data, source="file.bin")
 
 
 def test_missing_file_is_an_input_error_naming_it(tmp_path: Path) -> None:
@@ -75,15 +107,20 @@ def test_binary_file_is_an_input_error_naming_it(tmp_path: Path, data: bytes) ->
 
 
 @pytest.mark.parametrize(
-    "data",
-    [b"caf\xe9", b"\xfeX", "مرحبا".encode()[:-1], b"ok \xc3\x28 bad"],
-    ids=["latin-1", "lone-fe", "truncated-arabic", "bad-continuation"],
+    ("data", "expected"),
+    [
+        ("مرحبا بكم".encode()[:-1], "مرحبا بك\ufffd"),
+        (
+            "خبر عاجل".encode() + b" \xc3\x28 " + "من القاهرة".encode(),
+            "خبر عاجل \ufffd( من القاهرة",
+        ),
+    ],
+    ids=["truncated-arabic", "bad-continuation"],
 )
-def test_invalid_utf8_is_an_input_error_naming_it(tmp_path: Path, data: bytes) -> None:
-    path = tmp_path / "broken.txt"
-    path.write_bytes(data)
-    with pytest.raises(InputError, match=re.escape(str(path))):
-        read_input(str(path))
+def test_damaged_utf8_keeps_the_text_and_marks_the_bad_bytes(data: bytes, expected: str) -> None:
+    raw = decode_bytes(data, source="broken.txt")
+    assert raw.text == expected
+    assert raw.encoding.startswith("utf-8")
 
 
 def test_oversized_file_is_an_input_error_naming_it(tmp_path: Path) -> None:
