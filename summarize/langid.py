@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from summarize.data import Segment
 from summarize.tweets import HASHTAG, MENTION, URL
 
-__all__ = ["LanguageGuess", "detect_language", "detect_segments"]
+__all__ = ["LanguageGuess", "detect_language", "detect_segments", "is_arabizi"]
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -32,6 +32,21 @@ _PERSO_URDU = frozenset(
     "\u067e\u0686\u0698\u06af\u06a9\u06cc\u06d2\u0679\u0688\u0691\u06ba\u06be\u06c3"
 )
 _CAPITAL_WEIGHT = 0.25
+# Tashkeel (harakat) are marks, not letters: dropped so هجومًا stays one word.
+_TASHKEEL = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
+# A digit standing for an Arabic letter: 2 ء, 3 ع, 5 خ, 6 ط, 7 ح, 8 غ, 9 ق/ص. It sits at
+# the start or inside a word (3ayez, ma3a, dilwa2ti), or ends it after a vowel (roo7).
+_ARABIZI_DIGIT_WORD = re.compile(r"[a-z]*[235679][a-z]+[a-z235679]*|[a-z]*[aeiou][37]")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+_TECH_TOKENS = frozenset("mp3 mp4 h264 h265 x86 g7 g20 b2b b2c 3d 2d 4g 5g 3g".split())
+_ARABIZI_STRONG = frozenset(
+    """habibi habibti inshallah insha2allah yalla yallah wallah wallahi shukran keda kda
+    ezay izay mesh msh mish mafish mafeesh ya3ni 3ayez 3ayza delwa2ti dilwa2ti tayeb kaman
+    kman e7na ahlan lazem lazim momken mumkin kteer ktir keteer shwaya awi 2awi""".split()
+)
+_ARABIZI_WEAK = frozenset(
+    "ana enta enti inta inti howa heya el elli illi ya bas fi kan w law".split()
+)
 # Below this many Latin words langdetect is unreliable ("Oil prices rose today" comes out
 # Spanish with p=0.99999). In Arabic/English news, short plain-ASCII Latin text is English;
 # short text with accented letters (é, ñ, ü, ß) still goes to the detector.
@@ -65,10 +80,11 @@ def detect_language(text: str) -> LanguageGuess:
         text: The segment's text.
 
     Returns:
-        ``ar``, ``en``, another ISO 639-1 code, or ``und`` when no word can vote
-        (only links, hashtags, numbers or emoji).
+        ``ar``, ``en``, ``ar-Latn`` (Arabizi), another ISO 639-1 code, or ``und`` when
+        no word can vote (only links, hashtags, numbers or emoji).
     """
-    words = _voting_words(text)
+    bare = _without_entities(text)
+    words = _WORD.findall(_TASHKEEL.sub("", bare))
     arabic = [w for w in words if _is_arabic_word(w)]
     latin = [w for w in words if not _is_arabic_word(w)]
     arabic_votes = float(len(arabic))
@@ -78,13 +94,37 @@ def detect_language(text: str) -> LanguageGuess:
         return LanguageGuess("und", 1.0 if not words else 0.0)
     if arabic_votes >= latin_votes:
         return _arabic_script(" ".join(arabic), arabic_votes / total)
+    if is_arabizi(bare):
+        return LanguageGuess("ar-Latn", latin_votes / total)
     return _latin_script(" ".join(latin), latin_votes / total, len(latin))
 
 
-def _voting_words(text: str) -> list[str]:
+def _without_entities(text: str) -> str:
+    """The text without URLs, e-mails, @handles and #hashtags: they never vote."""
     for pattern in (URL, _EMAIL, MENTION, HASHTAG):
         text = pattern.sub(" ", text)
-    return _WORD.findall(text)
+    return text
+
+
+def is_arabizi(text: str) -> bool:
+    """Arabic written in Latin letters, with digits for Arabic sounds (3ayez, 7abibi, ma3a).
+
+    Digit-words count only in lowercase and outside a short list of technical tokens, so
+    ``mp3``, ``B2B``, ``G7``, ``2nd`` or ``COVID-19`` do not make English Arabizi.
+    """
+    tokens = re.findall(r"[A-Za-z0-9']+", text)
+    digit_words = [t for t in tokens if _is_digit_word(t)]
+    strong = sum(t.lower() in _ARABIZI_STRONG for t in tokens)
+    weak = sum(t.lower() in _ARABIZI_WEAK for t in tokens)
+    if digit_words:
+        return len(digit_words) >= 2 or strong + weak >= 1
+    return strong >= 2 or (strong >= 1 and weak >= 2)
+
+
+def _is_digit_word(token: str) -> bool:
+    if token != token.lower() or token in _TECH_TOKENS or _ORDINAL.fullmatch(token):
+        return False
+    return bool(_ARABIZI_DIGIT_WORD.fullmatch(token))
 
 
 def _is_arabic_word(word: str) -> bool:

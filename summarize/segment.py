@@ -10,6 +10,7 @@ e-mails or English abbreviations.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from summarize.data import Segment, SegmentKind
@@ -70,6 +71,9 @@ _ABBREVIATIONS = frozenset(
 _TITLE_MAX_CHARS = 200
 _TITLE_MAX_WORDS = 25
 _QUOTE_OPENERS = "“«\"'(["
+_LIST_MARKER = re.compile(r"^\s*(?:[0-9\u0660-\u0669]{1,3}|[A-Za-z\u0621-\u064a])[.)](?=\s)")
+# “...” and «...» up to 600 characters; straight quotes are too ambiguous to pair.
+_QUOTATION = re.compile(r"“[^“”\n]{1,600}”|«[^«»\n]{1,600}»")
 
 
 def segment_document(text: str, *, title: str | None = None) -> tuple[Segment, ...]:
@@ -206,8 +210,21 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _protected(text: str) -> list[tuple[int, int]]:
-    """Spans in which no sentence can end: URLs and e-mail addresses."""
-    return [m.span() for pattern in (URL, _EMAIL) for m in pattern.finditer(text)]
+    """Spans in which no sentence can end.
+
+    URLs and e-mail addresses; a list marker at the start of a line (``1.``, ``١.``, ``a)``),
+    which belongs to its item; and a quotation that closes on the same line — a quoted
+    statement of several sentences is one segment, as a reader would cite it. A quote that
+    never closes protects nothing.
+    """
+    spans = [m.span() for pattern in (URL, _EMAIL, _LIST_MARKER) for m in pattern.finditer(text)]
+    for quote in _QUOTATION.finditer(text):
+        inner = quote.group()[1:-1]
+        # The quote's own last full stop may still end the sentence: «Go now. Leave.» And
+        spans.append(
+            (quote.start() + 1, quote.end() - 1 - (len(inner) - len(inner.rstrip(".!?؟…"))))
+        )
+    return spans
 
 
 def _is_boundary(text: str, match: re.Match[str], protected: list[tuple[int, int]]) -> bool:
@@ -252,4 +269,9 @@ def _glued_start(before: str, after: str, ahead: str) -> bool:
 
 
 def _is_arabic(char: str) -> bool:
-    return bool(char) and "\u0600" <= char <= "\u06ff" and char.isalpha()
+    """An Arabic letter or a mark on one (tashkeel): ``كتبَ.وقال`` is glued like ``كتب.وقال``."""
+    return bool(char) and "\u0600" <= char <= "\u06ff" and (char.isalpha() or _is_mark(char))
+
+
+def _is_mark(char: str) -> bool:
+    return unicodedata.combining(char) > 0

@@ -108,7 +108,29 @@ def translate_segments(
             for s, t in zip(todo, texts, strict=True)
         ]
     translations.sort(key=lambda t: t.segment_id)
-    return translations, notices
+    return translations, notices + _untranslated(segments)
+
+
+_LANGUAGE_NAMES = {
+    "fa": "Persian", "ur": "Urdu", "ps": "Pashto", "ar-Latn": "Arabizi (Arabic in Latin letters)",
+    "fr": "French", "es": "Spanish", "de": "German", "tr": "Turkish", "it": "Italian",
+}  # fmt: skip
+
+
+def _untranslated(segments: Sequence[Segment]) -> list[Notice]:
+    """One notice per language that no route translates, naming its segments."""
+    by_lang: dict[str, list[int]] = {}
+    for segment in segments:
+        if segment.lang not in ("ar", "en", "und"):
+            by_lang.setdefault(segment.lang, []).append(segment.id)
+    return [
+        Notice(
+            code="not_translated",
+            message=f"segment{'s' if len(ids) > 1 else ''} {', '.join(map(str, ids))}: "
+            f"{_LANGUAGE_NAMES.get(lang, lang)} ({lang}); no model translates it, shown as written",
+        )
+        for lang, ids in by_lang.items()
+    ]
 
 
 def registry_batch(registry: ModelRegistry, direction: Direction) -> tuple[int, int]:
