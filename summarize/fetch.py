@@ -51,9 +51,11 @@ def fetch_url(url: str, *, timeout: float = TIMEOUT_S, max_bytes: int | None = N
     except urllib.error.HTTPError as exc:
         raise InputError(f"{url}: the server answered HTTP {exc.code} {exc.reason}") from exc
     except urllib.error.URLError as exc:
+        if isinstance(exc.reason, TimeoutError):
+            raise InputError(f"{url}: no answer within {timeout:g} s; try again later") from exc
         raise InputError(f"{url}: cannot be fetched ({exc.reason}); check the address") from exc
     except TimeoutError as exc:
-        raise InputError(f"{url}: no answer within {timeout:.0f} s; try again later") from exc
+        raise InputError(f"{url}: no answer within {timeout:g} s; try again later") from exc
     if len(data) > limit:
         raise InputError(f"{url}: larger than {limit} bytes; save the page and pass the file")
     return Page(data=data, charset=headers.get_content_charset(), is_html=kind in _HTML_TYPES)
