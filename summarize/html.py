@@ -64,8 +64,12 @@ def extract_article(html: str, *, source: str) -> HtmlArticle:
 
 
 def _rewrite_tweets(html: str) -> str:
-    """Replace every twitter-tweet blockquote by one paragraph in the pasted-tweet form."""
-    if "twitter-tweet" not in html:
+    """Replace every twitter-tweet blockquote by one paragraph in the pasted-tweet form.
+
+    List items become paragraphs too: trafilatura would prefix them with "- ", text the
+    page never showed.
+    """
+    if "twitter-tweet" not in html and "<li" not in html:
         return html
     import lxml.html
 
@@ -82,11 +86,17 @@ def _rewrite_tweets(html: str) -> str:
         quote.getparent().replace(quote, paragraph)
     for script in root.xpath('//script[contains(@src, "platform.twitter.com")]'):
         script.drop_tree()
+    for item in root.xpath("//li"):
+        item.tag = "p"
+    for listing in root.xpath("//ul | //ol"):
+        listing.tag = "div"
     return str(lxml.html.tostring(root, encoding="unicode"))
 
 
 def _tweet_line(quote: HtmlElement) -> str:
     """``text — Name (@handle) date link`` from an embed's markup."""
+    for br in quote.xpath(".//br"):
+        br.tail = " " + (br.tail or "")  # <br> separates words: "…الأمريكية.<br>سيبدأ"
     paragraphs = quote.xpath(".//p")
     text = " ".join(" ".join(p.text_content().split()) for p in paragraphs)
     for p in paragraphs:

@@ -51,6 +51,13 @@ _ARABIZI_WEAK = frozenset(
 # Spanish with p=0.99999). In Arabic/English news, short plain-ASCII Latin text is English;
 # short text with accented letters (é, ñ, ü, ß) still goes to the detector.
 _MIN_WORDS_FOR_DETECTOR = 8
+# Words only English uses among the Latin-script languages langdetect knows (no "is",
+# "was", "will": Dutch and German have them too).
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    """the of and to are with for that this from by has have had its which who what when
+    where while their there these those after before over under about into than between
+    against during said says would could should been being""".split()
+)
 # Languages written in Arabic script: never the answer for text the vote called Latin.
 _ARABIC_SCRIPT_LANGS = frozenset(("ar", "fa", "ur", "ps"))
 _lock = threading.Lock()
@@ -139,8 +146,11 @@ def _arabic_script(text: str, share: float) -> LanguageGuess:
 
 
 def _latin_script(text: str, share: float, word_count: int) -> LanguageGuess:
-    if word_count < _MIN_WORDS_FOR_DETECTOR and text.isascii():
-        return LanguageGuess("en", share)
+    if text.isascii():
+        if word_count < _MIN_WORDS_FOR_DETECTOR:
+            return LanguageGuess("en", share)
+        if _ENGLISH_FUNCTION_WORDS.intersection(text.lower().split()):
+            return LanguageGuess("en", share)  # "Oil prices jump after …" is not Romanian
     lang, prob = _langdetect(text, excluded=_ARABIC_SCRIPT_LANGS)
     if lang is None:
         return LanguageGuess("en", share * 0.5)

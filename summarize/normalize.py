@@ -87,17 +87,19 @@ def normalize_text(raw: str) -> Normalized:
 
 def _normalize_cluster(cluster: str) -> tuple[str, bool]:
     """Normalise one base character with its combining marks."""
-    if cluster == "\r\n" or cluster == "\r":
+    if cluster == "\r\n":
         return "\n", False
-    if cluster in _ODD_SPACES:
-        return " ", False
-    base = cluster[0]
+    base, marks = cluster[0], cluster[1:]
     is_form = _is_presentation_form(base)
-    if is_form:
+    if base == "\r":
+        base = "\n"
+    elif base in _ODD_SPACES:
+        base = " "
+    elif is_form:
         # NFKC maps presentation forms to base letters; lam-alef ligatures become two letters.
-        cluster = unicodedata.normalize("NFKC", base) + cluster[1:]
-    cluster = cluster.replace(_TATWEEL, "")
-    return unicodedata.normalize("NFC", cluster), is_form
+        base = unicodedata.normalize("NFKC", base)
+    text = (base + marks).replace(_TATWEEL, "")
+    return unicodedata.normalize("NFC", text), is_form
 
 
 def _is_presentation_form(char: str) -> bool:

@@ -14,11 +14,12 @@ import unicodedata
 from collections.abc import Iterator
 
 from summarize.data import Segment, SegmentKind
-from summarize.tweets import URL, TweetMatch, find_tweets, merge_duplicates
+from summarize.tweets import SIGNATURE, URL, TweetMatch, find_tweets, merge_duplicates
 
 __all__ = ["segment_document", "split_sentences"]
 
-_TERMINATORS = re.compile(r"[.!?؟…]+[”\"'»)\]]*")
+# ۔ is the Urdu full stop.
+_TERMINATORS = re.compile(r"[.!?؟…۔]+[”\"'»)\]]*")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _ABBREVIATIONS = frozenset(
     [
@@ -71,9 +72,11 @@ _ABBREVIATIONS = frozenset(
 _TITLE_MAX_CHARS = 200
 _TITLE_MAX_WORDS = 25
 _QUOTE_OPENERS = "“«\"'(["
+_COLON = re.compile(r"[:：]\s+")
 _LIST_MARKER = re.compile(r"^\s*(?:[0-9\u0660-\u0669]{1,3}|[A-Za-z\u0621-\u064a])[.)](?=\s)")
 # “...” and «...» up to 600 characters; straight quotes are too ambiguous to pair.
 _QUOTATION = re.compile(r"“[^“”\n]{1,600}”|«[^«»\n]{1,600}»")
+_STRAIGHT_QUOTATION = re.compile(r'"[^"\n]{1,600}"')
 
 
 def segment_document(text: str, *, title: str | None = None) -> tuple[Segment, ...]:
@@ -93,7 +96,7 @@ def segment_document(text: str, *, title: str | None = None) -> tuple[Segment, .
     if title_span:
         pieces.append((SegmentKind.TITLE, title_span, None))
     body_from = title_span[1] if title_span else 0
-    for block in _blocks(text, body_from):
+    for block in _join_signature_lines(text, list(_blocks(text, body_from))):
         pieces.extend(_segment_block(text, block))
     return _number(text, pieces)
 
@@ -155,12 +158,25 @@ def _blocks(text: str, start: int) -> Iterator[tuple[int, int]]:
             yield s, e
 
 
+def _join_signature_lines(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A line that starts with a tweet signature belongs to the line before it."""
+    joined: list[tuple[int, int]] = []
+    for start, end in blocks:
+        previous = text[joined[-1][0] : joined[-1][1]] if joined else ""
+        if previous and SIGNATURE.match(text[start:end]) and not find_tweets(previous):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
 def _segment_block(
     text: str, block: tuple[int, int]
 ) -> list[tuple[SegmentKind, tuple[int, int], TweetMatch | None]]:
     start, end = block
     piece = text[start:end]
-    starts = [s for s, _ in split_sentences(piece)]
+    # A tweet may also start after a colon: "وكتب على منصة إكس: Great news …"
+    starts = [s for s, _ in split_sentences(piece)] + [m.end() for m in _COLON.finditer(piece)]
     pieces: list[tuple[SegmentKind, tuple[int, int], TweetMatch | None]] = []
     cursor = 0
     for tweet in find_tweets(piece, starts, offset=start):
@@ -218,7 +234,10 @@ def _protected(text: str) -> list[tuple[int, int]]:
     never closes protects nothing.
     """
     spans = [m.span() for pattern in (URL, _EMAIL, _LIST_MARKER) for m in pattern.finditer(text)]
-    for quote in _QUOTATION.finditer(text):
+    quotes = list(_QUOTATION.finditer(text))
+    if text.count('"') % 2 == 0:  # straight quotes pair up only when they are balanced
+        quotes += _STRAIGHT_QUOTATION.finditer(text)
+    for quote in quotes:
         inner = quote.group()[1:-1]
         # The quote's own last full stop may still end the sentence: «Go now. Leave.» And
         spans.append(

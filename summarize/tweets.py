@@ -41,17 +41,25 @@ _AR_MONTHS: dict[str, int] = {
     "أيلول": 9, "أكتوبر": 10, "تشرين الأول": 10, "نوفمبر": 11, "تشرين الثاني": 11,
     "ديسمبر": 12, "كانون الأول": 12,
 }  # fmt: skip
-_MONTH_WORDS = "|".join(sorted([*_EN_MONTHS, *_EN_MONTH_ABBR, *_AR_MONTHS], key=len, reverse=True))
+# Two-word Levantine names ("تشرين الثاني") match with any run of spaces between.
+_MONTH_WORDS = "|".join(
+    name.replace(" ", r"\s+")
+    for name in sorted([*_EN_MONTHS, *_EN_MONTH_ABBR, *_AR_MONTHS], key=len, reverse=True)
+)
 _D = f"[{_DIGITS}]"
 _DATE = (
     rf"(?:(?P<m1>{_MONTH_WORDS})\.?\s+(?P<d1>{_D}{{1,2}})\s*[,،]?\s*(?P<y1>{_D}{{4}})"
     rf"|(?P<d2>{_D}{{1,2}})\s+(?P<m2>{_MONTH_WORDS})\s*[,،]?\s*(?P<y2>{_D}{{4}})"
-    rf"|(?P<numeric>{_D}{{1,4}}[/.\-]{_D}{{1,2}}[/.\-]{_D}{{1,4}}))"
+    rf"|(?P<numeric>{_D}{{1,4}}[/.\-]{_D}{{1,2}}[/.\-]{_D}{{1,4}})"
+    # A misspelt month ("Febuary 8, 2016"): still a signature; the date is kept as written.
+    rf"|(?P<raw>[^\W\d_]{{3,12}}\.?\s+{_D}{{1,2}}\s*[,،]?\s*{_D}{{4}}))"
     rf"(?!{_D})"
 )
 _STATUS_LINK = r"https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/\w+/status(?:es)?/\d+"
 SIGNATURE = re.compile(
-    r"(?:^|(?<=\S)|\s)[—–-]{1,2}\s*(?P<author>[^\n()—–]{0,80}?)\s*"
+    # The author may hold a hyphen (L'Orient-Le Jour) but not " - " or ".-": those are a
+    # dash inside the tweet's text, and the signature starts at a later dash.
+    r"(?:^|(?<=\S)|\s)[—–-]{1,2}\s*(?P<author>(?:(?!\s-\s|[.!?؟…]-)[^\n()—–]){0,80}?)\s*"
     r"\(\s*@(?P<handle>\w{1,30})\s*\)\s*" + _DATE + rf"(?:\s*(?P<link>{_STATUS_LINK})\S*)?",
     re.IGNORECASE,
 )
@@ -113,7 +121,7 @@ def parse_numeric_date(raw: str) -> str | None:
 
 
 def _month_number(month: str) -> int | None:
-    name = month.lower().rstrip(".")
+    name = " ".join(month.lower().rstrip(".").split())
     if name in _AR_MONTHS:
         return _AR_MONTHS[name]
     for index, english in enumerate(_EN_MONTHS, start=1):
@@ -175,7 +183,8 @@ def _body_start(text: str, floor: int, sig_start: int, starts: Sequence[int]) ->
     best = sig_start
     script: str | None = None
     nearest_lettered: int | None = None
-    for start in reversed([s for s in starts if floor <= s < sig_start]):
+    # The end of the previous tweet is a start too: "…2015Starting in May, …" is glued.
+    for start in sorted({floor, *(s for s in starts if floor <= s < sig_start)}, reverse=True):
         piece_script = _script(text[start:best])
         if script is not None and piece_script not in (None, script):
             break
@@ -196,7 +205,7 @@ def _strip_urls(text: str) -> str:
 
 def _script(text: str) -> str | None:
     """Return ``arab``, ``latn`` or None by majority of letters outside entities."""
-    bare = MENTION.sub(" ", HASHTAG.sub(" ", URL.sub(" ", text)))
+    bare = MENTION.sub(" ", HASHTAG.sub(" ", URL.sub(" ", _RETWEET.sub(" ", text.lstrip()))))
     arabic = sum(1 for ch in bare if "\u0600" <= ch <= "\u06ff" and ch.isalpha())
     latin = sum(1 for ch in bare if ch.isascii() and ch.isalpha())
     if arabic == latin == 0:
@@ -226,6 +235,8 @@ def _date(sig: re.Match[str]) -> str:
     """The signature's date in ISO form, or as written when it does not parse."""
     if sig.group("numeric"):
         return parse_numeric_date(sig.group("numeric")) or sig.group("numeric")
+    if sig.group("raw"):
+        return sig.group("raw")
     n = "1" if sig.group("m1") else "2"
     month, day, year = sig.group(f"m{n}"), sig.group(f"d{n}"), sig.group(f"y{n}")
     raw = sig.string[min(sig.start(f"m{n}"), sig.start(f"d{n}")) : sig.end(f"y{n}")]
