@@ -67,12 +67,14 @@ def _article_parser() -> _Parser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("article", metavar="ARTICLE", help="a text file, or - for stdin")
+    parser.add_argument(
+        "article", metavar="ARTICLE", help="a text or HTML file, an http(s):// URL, or - for stdin"
+    )
     _output(parser)
     parser.add_argument(
         "--encoding",
         metavar="NAME",
-        help="decode the input with this codec (default: UTF-8, or as its BOM says)",
+        help="decode the input with this codec (default: detected)",
     )
     parser.add_argument(
         "--sentences",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,26 @@ href="https://twitter.com/hashtag/OpDaesh?src=hash">#OpDaesh</a></p>&mdash; Anon
 <p>وكان أحد أعضاء المجموعة قد أكد أن أنونيموس ستطارد من تبنى هجمات باريس الأخيرة.</p>
 </article><footer>جميع الحقوق محفوظة</footer></body></html>
 """
+
+
+def test_pdf_presentation_forms_segment_and_detect_like_the_plain_sample(
+    offline_pipeline: Pipeline, seed_text: str
+) -> None:
+    from arabic_reshaper import ArabicReshaper
+
+    # What a PDF copy-paste gives; harakat kept (the reshaper drops them by default).
+    shaped = ArabicReshaper(configuration={"delete_harakat": False}).reshape(seed_text)
+    assert shaped != seed_text
+    plain = offline_pipeline.run_text(seed_text)
+    pdf = offline_pipeline.run_text(shaped)
+
+    # A lam-alef ligature carries the tanween of its lam after itself (قتيلاً for قتيلًا):
+    # the letters, spans, kinds and languages are identical; only that mark moves.
+    def key(result: object) -> list[tuple[object, ...]]:
+        return [(s.kind, s.lang, s.span, TASHKEEL.sub("", s.text)) for s in result.segments]  # type: ignore[attr-defined]
+
+    assert key(pdf) == key(plain)
+    assert any(w.code == "presentation_forms" for w in pdf.warnings)
+
+
+TASHKEEL = re.compile("[\u064b-\u0652]")
