@@ -13,11 +13,13 @@ from typing import NoReturn
 
 from summarize import __version__
 from summarize.errors import SummarizeError, UsageError
+from summarize.render.bidi import BIDI_MODES
+from summarize.render.console import VIEWS
 
 __all__ = ["main", "main_entry"]
 
 _COMMANDS = ("translate", "models")
-_FORMATS = ("rich", "json")
+_FORMATS = ("rich", "json", "md", "html")
 _EPILOG = """\
 other commands:
   summarize translate TEXT|-     translate a tweet or a line (language detected)
@@ -57,6 +59,20 @@ def _output(parser: argparse.ArgumentParser) -> None:
         "--format", choices=_FORMATS, default="rich", help="output format (default: rich)"
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    parser.add_argument(
+        "--bidi",
+        choices=BIDI_MODES,
+        default=None,
+        help="reorder and shape Arabic for terminals without bidi support "
+        "(default: $SUMMARIZE_BIDI or auto)",
+    )
+    parser.add_argument(
+        "--view",
+        choices=VIEWS,
+        default="auto",
+        help="rich layout: aligned table, stacked, or summary only (default: auto by width)",
+    )
+    parser.add_argument("--no-color", action="store_true", help="no colours (NO_COLOR works too)")
 
 
 def _article_parser() -> _Parser:
@@ -156,8 +172,7 @@ def _dispatch(argv: list[str]) -> int:
         if args.sentences < 1:
             raise UsageError("--sentences must be at least 1")
         result = commands.run_article(args)
-    to_terminal = args.output is None and sys.stdout.isatty()
-    write_output(commands.render(result, args.format, to_terminal=to_terminal), args.output)
+    write_output(commands.render_for(result, args), args.output)
     return 0
 
 

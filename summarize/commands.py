@@ -16,8 +16,10 @@ from summarize.config import ModelsConfig, RouteConfig, load_config
 from summarize.data import Result
 from summarize.errors import ModelUnavailable, UsageError
 from summarize.pipeline import Pipeline
+from summarize.render.bidi import BIDI_MODES, resolve_bidi
+from summarize.render.console import ConsoleOptions, render_console
 
-__all__ = ["make_console", "render", "run_article", "run_models", "run_translate"]
+__all__ = ["make_console", "render", "render_for", "run_article", "run_models", "run_translate"]
 
 _DEFAULT_WIDTH = 100
 # Files a translation or summarisation model needs; *.bin only when no safetensors exist.
@@ -65,16 +67,44 @@ def _env_width() -> int:
     return int(columns) if columns.isdigit() and int(columns) >= 40 else _DEFAULT_WIDTH
 
 
-def render(result: Result, fmt: str, *, to_terminal: bool = False, width: int | None = None) -> str:
-    """Render a result in ``fmt`` (``rich`` or ``json``) to a string."""
+def render_for(result: Result, args: argparse.Namespace) -> str:
+    """Render a result as the command line asked (format, view, bidi, colour)."""
+    to_terminal = args.output in (None, "-") and sys.stdout.isatty()
+    mode = args.bidi or os.environ.get("SUMMARIZE_BIDI", "auto")
+    if mode not in BIDI_MODES:
+        raise UsageError(f"SUMMARIZE_BIDI must be one of {', '.join(BIDI_MODES)}, not {mode!r}")
+    bidi = resolve_bidi(mode, is_terminal=to_terminal, environ=os.environ)
+    options = ConsoleOptions(view=args.view, bidi=bidi)
+    color = to_terminal and not args.no_color
+    return render(result, args.format, to_terminal=color, options=options)
+
+
+def render(
+    result: Result,
+    fmt: str,
+    *,
+    to_terminal: bool = False,
+    width: int | None = None,
+    options: ConsoleOptions | None = None,
+) -> str:
+    """Render a result in ``fmt`` (``rich``, ``json``, ``md`` or ``html``) to a string.
+
+    Bidi reordering applies to ``rich`` alone: JSON, Markdown and HTML keep logical order.
+    """
     if fmt == "json":
         from summarize.render.json import render_json
 
         return render_json(result)
-    from summarize.render.console import render_console
+    if fmt == "md":
+        from summarize.render.markdown import render_markdown
 
+        return render_markdown(result)
+    if fmt == "html":
+        from summarize.render.html import render_html
+
+        return render_html(result)
     console, buffer = make_console(to_terminal=to_terminal, width=width)
-    render_console(result, console)
+    render_console(result, console, options)
     return buffer.getvalue()
 
 

@@ -22,6 +22,7 @@ from summarize.data import (
     Translation,
     TweetMeta,
 )
+from summarize.render.console import ConsoleOptions
 from summarize.render.sanitize import clean
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -88,9 +89,17 @@ def _golden(name: str, text: str) -> None:
     assert text == path.read_text(encoding="utf-8"), f"{name} changed; UPDATE_GOLDEN=1 to accept"
 
 
-@pytest.mark.parametrize("width", [60, 100])
-def test_console_golden(width: int) -> None:
-    _golden(f"console_{width}.txt", render(_result(), "rich", width=width))
+@pytest.mark.parametrize("width", [40, 80, 120])
+@pytest.mark.parametrize("hostile", [False, True], ids=["plain", "hostile"])
+def test_console_golden(width: int, hostile: bool) -> None:
+    name = f"console_{width}{'_hostile' if hostile else ''}.txt"
+    _golden(name, render(_result(HOSTILE if hostile else ""), "rich", width=width))
+
+
+@pytest.mark.parametrize("view", ["table", "stacked", "summary"])
+def test_console_views_golden(view: str) -> None:
+    options = ConsoleOptions(view=view, bidi=view == "stacked")
+    _golden(f"console_80_{view}.txt", render(_result(), "rich", width=80, options=options))
 
 
 def test_json_golden() -> None:

@@ -1,88 +1,149 @@
-"""The terminal view: title, summary panel, aligned source/translation table, footer.
+"""The terminal view: title, summary, segments (aligned table or stacked), footer.
 
 All input text reaches rich as ``Text`` objects built from cleaned strings, never as
 markup, so ``[bold]`` or ``:smile:`` in an article is printed as written. Arabic cells are
-right-aligned; the terminal (or ``--bidi``, later) decides the character order.
+right-aligned; with bidi on (see ``render.bidi``) they are also shaped and reordered for
+terminals that do not do it themselves.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich import box
 from rich.console import Console, Group, JustifyMethod, RenderableType
 from rich.panel import Panel
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from summarize.data import Result, Segment, SegmentKind, Summary
+from summarize.data import Result, Segment, SegmentKind, Summary, Translation
+from summarize.render.bidi import BidiText
 from summarize.render.sanitize import clean, clean_line
 
-__all__ = ["render_console"]
+__all__ = ["VIEWS", "ConsoleOptions", "render_console"]
 
-_RTL = frozenset(("ar", "fa", "ur", "ps", "he", "yi"))
+RTL = frozenset(("ar", "fa", "ur", "ps", "he", "yi"))
+VIEWS = ("auto", "table", "stacked", "summary")
+# Below this width two text columns side by side get too narrow to read.
+STACKED_BELOW = 100
 
 
-def render_console(result: Result, console: Console) -> None:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConsoleOptions:
+    """How to present: ``view`` (auto picks by width) and whether to reorder Arabic."""
+
+    view: str = "auto"
+    bidi: bool = False
+
+
+def render_console(result: Result, console: Console, options: ConsoleOptions | None = None) -> None:
     """Print the whole result to ``console``."""
+    options = options or ConsoleOptions()
+    view = options.view
+    if view == "auto":
+        view = "table" if console.width >= STACKED_BELOW else "stacked"
+    cells = _Cells(options.bidi)
     if result.document.title:
-        console.print(_title(result))
+        console.print(_title(result, cells))
     for summary in result.summaries:
-        console.print(_summary_panel(summary))
-    console.print(_table(result))
+        console.print(_summary_panel(summary, cells))
+    if view == "table":
+        console.print(_table(result, cells))
+    elif view == "stacked":
+        console.print(_stacked(result, cells))
     console.print(_footer(result))
 
 
-def _cell(text: str, lang: str, style: str = "") -> Text:
-    # fold, never crop: a long URL or word must stay whole, wrapped over lines.
-    justify: JustifyMethod = "right" if lang in _RTL else "left"
-    return Text(clean(text), style=style, justify=justify, overflow="fold")
+class _Cells:
+    """Builds text cells: right-aligned for RTL, shaped and reordered when bidi is on."""
+
+    def __init__(self, bidi: bool) -> None:
+        self.bidi = bidi
+
+    def __call__(self, text: str, lang: str, style: str = "") -> RenderableType:
+        if lang in RTL and self.bidi:
+            return BidiText(clean_line(text), style=style)
+        justify: JustifyMethod = "right" if lang in RTL else "left"
+        # fold, never crop: a long URL or word must stay whole, wrapped over lines.
+        return Text(clean(text), style=style, justify=justify, overflow="fold")
 
 
-def _title(result: Result) -> Panel:
+def _title(result: Result, cells: _Cells) -> Panel:
     segment = next(s for s in result.segments if s.kind is SegmentKind.TITLE)
-    lines: list[RenderableType] = [_cell(segment.text, segment.lang, "bold")]
+    lines = [cells(segment.text, segment.lang, "bold")]
     translation = result.translation_of(segment.id)
     if translation:
-        lines.append(_cell(translation.text, translation.direction.target, "italic"))
+        lines.append(cells(translation.text, translation.direction.target, "italic"))
     return Panel(Group(*lines), box=box.HEAVY, padding=(0, 1))
 
 
-def _summary_panel(summary: Summary) -> Panel:
-    body = Text(justify="right" if summary.lang in _RTL else "left")
-    for index, sentence in enumerate(summary.sentences):
-        if index:
-            body.append("\n")
-        body.append("• ", style="bold cyan")
-        body.append(clean_line(sentence.text))
-        refs = ", ".join(f"#{i}" for i in sentence.source_ids)
-        body.append(f"  [{refs}]", style="dim")
+def _summary_panel(summary: Summary, cells: _Cells) -> Panel:
+    """Each sentence with its source segment numbers beside it (left of an RTL sentence)."""
+    rtl = summary.lang in RTL
+    grid = Table.grid(padding=(0, 1), expand=True)
+    if rtl:
+        grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    if not rtl:
+        grid.add_column(no_wrap=True)
+    for sentence in summary.sentences:
+        refs = Text(" ".join(f"#{i}" for i in sentence.source_ids), style="dim")
+        text = cells(f"• {clean_line(sentence.text)}", summary.lang)
+        grid.add_row(*((refs, text) if rtl else (text, refs)))
     model = summary.model or "no model"
     title = Text(f"Summary ({summary.lang}, {summary.method}, {clean_line(model)})", style="bold")
-    return Panel(body, title=title, title_align="left", border_style="cyan", padding=(0, 1))
+    return Panel(grid, title=title, title_align="left", border_style="cyan", padding=(0, 1))
 
 
-def _table(result: Result) -> Table:
+def _table(result: Result, cells: _Cells) -> Table:
     table = Table(box=box.SIMPLE_HEAVY, expand=True, show_lines=True, pad_edge=False)
     table.add_column("#", justify="right", style="dim", no_wrap=True)
     table.add_column("lang", no_wrap=True)
     table.add_column("source", ratio=1)
     table.add_column("translation", ratio=1)
-    for segment in result.segments:
-        if segment.kind is SegmentKind.TITLE:
-            continue
+    for segment in _body(result):
         translation = result.translation_of(segment.id)
-        target = translation.direction.target if translation else segment.lang
         table.add_row(
             str(segment.id),
-            Text(segment.lang, style="magenta" if segment.lang in _RTL else "green"),
-            _source_cell(segment),
-            _cell(translation.text, target) if translation else Text("—", style="dim"),
+            _lang(segment.lang),
+            _source(segment, cells),
+            _translation(translation, cells),
         )
     return table
 
 
-def _source_cell(segment: Segment) -> RenderableType:
+def _stacked(result: Result, cells: _Cells) -> Group:
+    """Each segment, then its translation under it: for terminals under 100 columns."""
+    parts: list[RenderableType] = []
+    for segment in _body(result):
+        header = Text(f"#{segment.id} ", style="dim")
+        header.append_text(_lang(segment.lang))
+        parts += [Rule(header, align="left", style="dim"), _source(segment, cells)]
+        translation = result.translation_of(segment.id)
+        if translation:
+            parts.append(Text(f"→ {translation.direction.target}", style="dim"))
+            parts.append(_translation(translation, cells))
+    return Group(*parts)
+
+
+def _body(result: Result) -> list[Segment]:
+    return [s for s in result.segments if s.kind is not SegmentKind.TITLE]
+
+
+def _lang(lang: str) -> Text:
+    return Text(lang, style="magenta" if lang in RTL else "green")
+
+
+def _translation(translation: Translation | None, cells: _Cells) -> RenderableType:
+    if translation is None:
+        return Text("—", style="dim")
+    return cells(translation.text, translation.direction.target)
+
+
+def _source(segment: Segment, cells: _Cells) -> RenderableType:
     if segment.tweet is None:
-        return _cell(segment.text, segment.lang)
+        return cells(segment.text, segment.lang)
     tweet = segment.tweet
     header = Text("🐦 ", style="bold blue", overflow="fold")
     header.append(clean_line(tweet.author or ""), style="bold")
@@ -90,7 +151,10 @@ def _source_cell(segment: Segment) -> RenderableType:
     header.append(f" · {clean_line(tweet.date or '?')}", style="dim")
     if tweet.repeats > 1:
         header.append(f" ×{tweet.repeats}", style="bold yellow")
-    return Group(header, _cell(segment.text, segment.lang))
+    parts: list[RenderableType] = [header, cells(segment.text, segment.lang)]
+    if tweet.link:  # the text already shows its own links
+        parts.append(Text(clean_line(tweet.link), style="dim", overflow="fold"))
+    return Panel(Group(*parts), border_style="blue", padding=(0, 1))
 
 
 def _footer(result: Result) -> Text:
