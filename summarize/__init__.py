@@ -11,7 +11,8 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from summarize.config import ModelsConfig, RouteConfig, load_config
+from typing import TYPE_CHECKING, Any
+
 from summarize.data import (
     SCHEMA_VERSION,
     Direction,
@@ -27,7 +28,26 @@ from summarize.data import (
     TweetMeta,
 )
 from summarize.errors import ConfigError, InputError, ModelUnavailable, SummarizeError, UsageError
-from summarize.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from summarize.config import ModelsConfig, RouteConfig, load_config
+    from summarize.pipeline import Pipeline
+
+# Loaded on first use, so `summarize --help` does not import every stage.
+_LAZY = {
+    "Pipeline": "summarize.pipeline",
+    "ModelsConfig": "summarize.config",
+    "RouteConfig": "summarize.config",
+    "load_config": "summarize.config",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'summarize' has no attribute {name!r}")
 
 __all__ = [
     "SCHEMA_VERSION",
