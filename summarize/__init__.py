@@ -49,6 +49,7 @@ def __getattr__(name: str) -> Any:
         return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'summarize' has no attribute {name!r}")
 
+
 __all__ = [
     "SCHEMA_VERSION",
     "ConfigError",

@@ -42,8 +42,9 @@ def hermetic_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         sys.modules["torch"].manual_seed(0)
 
 
-def _load_tiny_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_tiny_models", TESTS / "make_tiny_models.py")
+def load_module(path: Path) -> ModuleType:
+    """Import a script by its file path (tests/, benchmarks/ and examples/ are no packages)."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -54,7 +55,9 @@ def _load_tiny_module() -> ModuleType:
 @pytest.fixture(scope="session")
 def tiny_models_toml(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Tiny real Marian and T5 models (safetensors) and a models.toml pointing at them."""
-    path: Path = _load_tiny_module().build_tiny_models(tmp_path_factory.mktemp("tiny-models"))
+    path: Path = load_module(TESTS / "make_tiny_models.py").build_tiny_models(
+        tmp_path_factory.mktemp("tiny-models")
+    )
     return path
 
 

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, load_module
 
 
 def _make_module() -> object:
-    spec = importlib.util.spec_from_file_location("examples_make", ROOT / "examples" / "make.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(ROOT / "examples" / "make.py")
 
 
 def test_checked_in_examples_are_current(tmp_path: Path) -> None:

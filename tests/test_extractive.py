@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from conftest import load_module
 
 from summarize.data import SummaryMethod
 from summarize.extractive import rank_units, summarize_extractive, words_of
@@ -152,20 +152,9 @@ def test_three_letter_words_keep_their_first_letter(word: str, kept: str) -> Non
     assert words_of(word) == [kept]
 
 
-def _load_eval() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "eval_summaries", BENCHMARKS / "eval_summaries.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def evaluation() -> ModuleType:
-    return _load_eval()
+    return load_module(BENCHMARKS / "eval_summaries.py")
 
 
 @pytest.mark.parametrize("lang", ["all", "en", "ar"])

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import tomllib
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+from conftest import load_module
 
 SCRIPT = Path(__file__).with_name("make_tiny_models.py")
 MODEL_DIRS = ("ar-en", "en-ar", "summarize-en", "summarize-ar")
@@ -35,12 +35,7 @@ pytestmark = pytest.mark.filterwarnings("ignore:Recommended. pip install sacremo
 
 def load_script() -> ModuleType:
     """Import make_tiny_models.py by file path (tests/ is not a package)."""
-    spec = importlib.util.spec_from_file_location("make_tiny_models", SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(SCRIPT)
 
 
 @pytest.fixture(scope="module")
