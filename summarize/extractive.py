@@ -24,6 +24,9 @@ __all__ = ["rank_units", "summarize_extractive", "words_of"]
 
 _DAMPING = 0.85
 _ITERATIONS = 60
+_TOLERANCE = 1e-9
+# The similarity graph is quadratic in sentences; news articles have well under this.
+MAX_GRAPH = 600
 _POSITION_DECAY = 1.0  # restart weight of sentence i is 1 / (i + 1) ** decay
 _TITLE_WEIGHT = 1.0
 _DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")
@@ -216,17 +219,20 @@ def _similarity(a: set[str], b: set[str]) -> float:
 def rank_units(texts: Sequence[str], title: str | None = None) -> list[float]:
     """Score each text; higher is more central and more lead-like.
 
+    Only the first ``MAX_GRAPH`` sentences enter the graph (the similarity graph is
+    quadratic; a news article has far fewer); later ones score 0.
+
     Args:
         texts: Sentences in document order.
         title: The headline, whose words raise the restart weight of sentences sharing them.
 
     Returns:
-        One score per text; the scores sum to 1.
+        One score per text; the scores of the ranked ones sum to 1.
     """
-    n = len(texts)
+    n = min(len(texts), MAX_GRAPH)
     if n == 0:
-        return []
-    bags = [set(words_of(t)) for t in texts]
+        return [0.0] * len(texts)
+    bags = [set(words_of(t)) for t in texts[:n]]
     title_bag = set(words_of(title)) if title else set()
     restart = [
         1.0 / (i + 1) ** _POSITION_DECAY + _TITLE_WEIGHT * _overlap(bags[i], title_bag)
@@ -234,18 +240,37 @@ def rank_units(texts: Sequence[str], title: str | None = None) -> list[float]:
     ]
     total = sum(restart)
     restart = [r / total for r in restart]
+    scores = _pagerank(_incoming(bags), restart)
+    return scores + [0.0] * (len(texts) - n)
+
+
+def _incoming(bags: Sequence[set[str]]) -> list[list[tuple[int, float]]]:
+    """For each sentence, ``(j, share)`` of every sentence j linking to it, normalised by j."""
+    n = len(bags)
     weights = [
         [_similarity(bags[i], bags[j]) if i != j else 0.0 for j in range(n)] for i in range(n)
     ]
     out_sum = [sum(row) for row in weights]
+    return [
+        [(j, weights[j][i] / out_sum[j]) for j in range(n) if weights[j][i] > 0.0] for i in range(n)
+    ]
+
+
+def _pagerank(incoming: list[list[tuple[int, float]]], restart: list[float]) -> list[float]:
+    """Personalised PageRank by power iteration; sentences with no links restart."""
+    linking = {j for links in incoming for j, _ in links}
+    dangling = [i for i in range(len(restart)) if i not in linking]
     scores = list(restart)
     for _ in range(_ITERATIONS):
-        scores = [
-            (1 - _DAMPING) * restart[i]
-            + _DAMPING * sum(scores[j] * weights[j][i] / out_sum[j] for j in range(n) if out_sum[j])
-            + _DAMPING * restart[i] * sum(scores[j] for j in range(n) if not out_sum[j])
-            for i in range(n)
+        lost = sum(scores[j] for j in dangling)
+        new = [
+            (1 - _DAMPING) * r + _DAMPING * (sum(scores[j] * w for j, w in links) + r * lost)
+            for r, links in zip(restart, incoming, strict=True)
         ]
+        done = max(abs(a - b) for a, b in zip(new, scores, strict=True)) < _TOLERANCE
+        scores = new
+        if done:
+            break
     return scores
 
 

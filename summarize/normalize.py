@@ -17,7 +17,10 @@ last entry equal to ``len(raw)`` closes the map, so spans ``(start, end)`` map b
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 __all__ = ["Normalized", "normalize_text"]
@@ -33,6 +36,12 @@ _BIDI_CONTROLS = frozenset(
 # Zero-width space, word joiner, BOM. ZWNJ/ZWJ stay: Persian spelling needs ZWNJ.
 _ZERO_WIDTH = frozenset("\u200b\u2060\ufeff")
 _TATWEEL = "\u0640"
+# Everything that normalisation may change besides NFC itself.
+_SPECIAL = re.compile(
+    "[\r"
+    + re.escape("".join(sorted(_ODD_SPACES | _BIDI_CONTROLS | _ZERO_WIDTH)))
+    + "\u0640\ufb50-\ufdff\ufe70-\ufefc]"
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -47,7 +56,7 @@ class Normalized:
     """
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]
     removed_controls: int = 0
     presentation_forms: int = 0
 
@@ -59,6 +68,9 @@ class Normalized:
 def normalize_text(raw: str) -> Normalized:
     """Normalise ``raw`` (see the module docstring for what changes).
 
+    Text between characters that need work is copied as a whole when it is already NFC,
+    which is most of any real input; only the rest goes cluster by cluster.
+
     Args:
         raw: Decoded input text.
 
@@ -66,23 +78,58 @@ def normalize_text(raw: str) -> Normalized:
         The normalised text with its offset map and counts of what was removed.
     """
     out: list[str] = []
-    offsets: list[int] = []
-    removed = forms = 0
-    for start, cluster in _clusters(raw):
-        if cluster in _BIDI_CONTROLS or cluster in _ZERO_WIDTH:
-            removed += 1
-            continue
-        text, is_form = _normalize_cluster(cluster)
-        forms += is_form
-        out.append(text)
-        offsets.extend([start] * len(text))
+    offsets = array("q")
+    counts = [0, 0]  # removed controls, presentation forms
+    clean_from = 0
+    for special in _SPECIAL.finditer(raw):
+        if special.start() < clean_from:
+            continue  # a mark already taken with the cluster before it
+        _copy(raw, clean_from, special.start(), out, offsets, counts)
+        clean_from = _cluster_end(raw, special.start())
+        _normalize_span(raw, special.start(), clean_from, out, offsets, counts)
+    _copy(raw, clean_from, len(raw), out, offsets, counts)
     offsets.append(len(raw))
     return Normalized(
         text="".join(out),
-        offsets=tuple(offsets),
-        removed_controls=removed,
-        presentation_forms=forms,
+        offsets=offsets,
+        removed_controls=counts[0],
+        presentation_forms=counts[1],
     )
+
+
+def _copy(
+    raw: str, start: int, end: int, out: list[str], offsets: array[int], counts: list[int]
+) -> None:
+    """Copy a span with nothing special in it, cluster by cluster only if it is not NFC."""
+    span = raw[start:end]
+    if unicodedata.is_normalized("NFC", span):
+        out.append(span)
+        offsets.extend(range(start, end))
+    else:
+        _normalize_span(raw, start, end, out, offsets, counts)
+
+
+def _normalize_span(
+    raw: str, start: int, end: int, out: list[str], offsets: array[int], counts: list[int]
+) -> None:
+    for offset, cluster in _clusters(raw[start:end]):
+        if cluster in _BIDI_CONTROLS or cluster in _ZERO_WIDTH:
+            counts[0] += 1
+            continue
+        text, is_form = _normalize_cluster(cluster)
+        counts[1] += is_form
+        out.append(text)
+        offsets.extend([start + offset] * len(text))
+
+
+def _cluster_end(raw: str, start: int) -> int:
+    """End of the cluster at ``start``: the character, its combining marks, or CRLF."""
+    end = start + 1
+    if raw[start] == "\r" and raw[end : end + 1] == "\n":
+        return end + 1
+    while end < len(raw) and unicodedata.combining(raw[end]):
+        end += 1
+    return end
 
 
 def _normalize_cluster(cluster: str) -> tuple[str, bool]:
