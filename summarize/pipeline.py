@@ -11,7 +11,7 @@ from dataclasses import replace
 from summarize.abstractive import summarize_abstractive
 from summarize.config import ModelsConfig, load_config
 from summarize.data import Document, Notice, Result, Segment, SegmentKind, Summary, Translation
-from summarize.errors import ModelUnavailable, UsageError
+from summarize.errors import InputError, ModelUnavailable, UsageError
 from summarize.extractive import summarize_extractive
 from summarize.langid import detect_segments
 from summarize.normalize import Normalized, normalize_text
@@ -78,6 +78,8 @@ class Pipeline:
         targets = _targets(to)
         with _timed(timings, "normalize"):
             norm = normalize_text(raw.text)
+        if not norm.text.strip():
+            raise InputError(f"{raw.source}: empty, there is no text to summarize")
         with _timed(timings, "segment"):
             segments = (
                 segment_document(norm.text, title=raw.title)

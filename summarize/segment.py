@@ -267,7 +267,7 @@ def _dot_can_end(text: str, pos: int, before: str, after: str) -> bool:
     """Decide whether a single full stop can end a sentence here."""
     if before.isdigit() and after.isdigit():
         return False  # 3.5
-    word = re.search(r"[\w.]*$", text[:pos])
+    word = re.search(r"[\w.]*$", text[max(0, pos - 40) : pos])  # a bounded look back
     token = word.group().lower() if word else ""
     if token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
         return False

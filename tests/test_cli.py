@@ -112,6 +112,17 @@ def test_bad_input_is_one_line_and_an_exit_code(
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize("content", ["", "  \n\n\t ", "\u200f\u200b"])
+def test_empty_input_is_an_input_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str
+) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_text(content, encoding="utf-8")
+    code, out, err = run(capsys, str(path))
+    assert (code, out) == (1, "")
+    assert err == f"summarize: error: {path}: empty, there is no text to summarize\n"
+
+
 def test_binary_file_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     image = tmp_path / "photo.png"
     image.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
