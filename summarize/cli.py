@@ -15,6 +15,7 @@ from summarize import __version__
 from summarize.errors import SummarizeError, UsageError
 from summarize.render.bidi import BIDI_MODES
 from summarize.render.console import VIEWS
+from summarize.render.sanitize import clean_line
 
 __all__ = ["main", "main_entry"]
 
@@ -110,6 +111,9 @@ def _translate_parser() -> _Parser:
     )
     parser.add_argument("text", metavar="TEXT", help="the text, or - to read lines from stdin")
     _output(parser)
+    parser.add_argument(
+        "--encoding", metavar="NAME", help="decode stdin with this codec (default: detected)"
+    )
     _common(parser)
     return parser
 
@@ -133,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(args_list)
     except SummarizeError as exc:
-        print(f"summarize: error: {exc}", file=sys.stderr)
+        print(f"summarize: error: {clean_line(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("summarize: error: interrupted", file=sys.stderr)
@@ -143,7 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if "--debug" in args_list:
             raise
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        first = clean_line(str(exc).strip().splitlines()[0]) if str(exc).strip() else ""
         print(f"summarize: error: unexpected {type(exc).__name__}: {first} (rerun with --debug "
               "for the traceback)", file=sys.stderr)  # fmt: skip
         return 1
@@ -177,19 +181,42 @@ def _dispatch(argv: list[str]) -> int:
 
 
 def write_output(text: str, output: str | None) -> None:
-    """Write to stdout, or atomically to a file (a temporary file, then a rename)."""
+    """Write to stdout, or atomically to a regular file (a temporary file, then a rename).
+
+    A symlink is followed (its target is replaced); a FIFO or device is written directly.
+    The new file gets the mode the umask gives, or the mode of the file it replaces.
+    """
     if output is None or output == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    target = Path(output)
+    target = Path(output).resolve()
     if target.is_dir():
         raise UsageError(f"-o {output}: is a directory; give a file name")
-    directory = target.parent if str(target.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
+        if target.exists() and not target.is_file():
+            with target.open("w", encoding="utf-8") as handle:  # a FIFO, /dev/stdout
+                handle.write(text)
+            return
+        _replace_atomically(target, text)
     except OSError as exc:
         raise UsageError(f"-o {output}: cannot write ({exc.strerror or exc})") from exc
+
+
+def _replace_atomically(target: Path, text: str) -> None:
+    mode = target.stat().st_mode & 0o7777 if target.exists() else _default_mode()
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -14,10 +14,12 @@ from rich.text import Text
 
 from summarize.config import ModelsConfig, RouteConfig, load_config
 from summarize.data import Result
-from summarize.errors import ModelUnavailable, UsageError
+from summarize.errors import InputError, ModelUnavailable, UsageError
 from summarize.pipeline import Pipeline
+from summarize.reader import read_input
 from summarize.render.bidi import BIDI_MODES, resolve_bidi
 from summarize.render.console import ConsoleOptions, render_console
+from summarize.render.sanitize import clean_line
 
 __all__ = ["make_console", "render", "render_for", "run_article", "run_models", "run_translate"]
 
@@ -36,11 +38,16 @@ def run_article(args: argparse.Namespace) -> Result:
 
 def run_translate(args: argparse.Namespace) -> Result:
     """``summarize translate TEXT|-``: translate lines, no summary."""
-    text = sys.stdin.read() if args.text == "-" else args.text
+    # stdin goes through the reader: BOMs, legacy encodings, binary refused, like `summarize -`
+    if args.text == "-":
+        raw = read_input("-", encoding=args.encoding)
+        text, source, encoding = raw.text, "-", raw.encoding
+    else:
+        text, source, encoding = args.text, "<text>", "utf-8"
     if not text.strip():
         raise UsageError("nothing to translate: TEXT is empty")
     pipeline = Pipeline(load_config(args.models), offline=args.offline)
-    return pipeline.translate_text(text, source="-" if args.text == "-" else "<text>", to=args.to)
+    return pipeline.translate_text(text, source=source, to=args.to, encoding=encoding)
 
 
 def make_console(*, to_terminal: bool, width: int | None = None) -> tuple[Console, StringIO]:
@@ -146,6 +153,13 @@ def _models_table(config: ModelsConfig) -> Group:
 
 
 def _pull(config: ModelsConfig, console: Console) -> int:
+    from summarize.backends.hf import hub_reachable
+
+    if any(not route.local for route in config.routes.values()) and not hub_reachable():
+        raise InputError(
+            "the Hugging Face hub cannot be reached; check the connection (or HF_ENDPOINT) "
+            "and run `summarize models pull` again"
+        )
     failed = 0
     for route in config.routes.values():
         if route.local:
@@ -156,9 +170,7 @@ def _pull(config: ModelsConfig, console: Console) -> int:
             _download(route)
         except Exception as exc:  # any hub failure: report it and go on with the next
             failed += 1
-            console.print(
-                Text(f"{route.route}: failed: {str(exc).splitlines()[0][:200]}", style="red")
-            )
+            console.print(Text(f"{route.route}: failed: {clean_line(str(exc))[:200]}", style="red"))
     return 1 if failed else 0
 
 
@@ -184,5 +196,5 @@ def _check(config: ModelsConfig, console: Console) -> int:
             console.print(Text(f"{route}: ok ({backend.name})", style="green"))
         except ModelUnavailable as exc:
             failed += 1
-            console.print(Text(f"{route}: {exc}", style="red"))
+            console.print(Text(clean_line(str(exc)), style="red"))
     return 1 if failed else 0

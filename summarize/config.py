@@ -9,6 +9,7 @@ Every problem in a file is reported at once, naming the file, the key and what i
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tomllib
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ __all__ = [
     "parse_config",
 ]
 
+_HUB_ID = re.compile(r"[\w.-]{1,96}(?:/[\w.-]{1,96})?")
 ROUTES = ("translate.ar-en", "translate.en-ar", "summarize.en", "summarize.ar")
 DEVICES = ("cpu", "cuda", "auto")
 
@@ -131,6 +133,8 @@ def find_config_path(explicit: str | None = None) -> Path:
     ):
         if value:
             path = Path(value).expanduser()
+            if path.is_dir():
+                raise ConfigError(str(path), [f"is a directory (given by {name}); give the file"])
             if not path.is_file():
                 raise ConfigError(str(path), [f"no such file (given by {name}); check the path"])
             return path
@@ -229,7 +233,11 @@ def _route(
     problems += found
     if found:
         return None
-    model, local = _resolve_model(table["model"], base)
+    try:
+        model, local = _resolve_model(table["model"], base)
+    except ValueError as exc:
+        problems.append(f"{route}.model: {exc}")
+        return None
     settings = {k: v for k, v in table.items() if k != "model"}
     settings.setdefault("backend", defaults.backend)
     settings.setdefault("device", defaults.device)
@@ -244,9 +252,16 @@ def _resolve_model(model: str, base: Path) -> tuple[str, bool]:
     a clear "no such directory" instead of a hub lookup.
     """
     if model.startswith(("/", ".", "~")) or (len(model) > 1 and model[1] == ":"):
-        path = Path(model).expanduser()
+        try:
+            path = Path(model).expanduser()
+        except RuntimeError as exc:  # ~nouser
+            raise ValueError(f"cannot expand {model!r} ({exc})") from exc
         return str(path if path.is_absolute() else (base / path).resolve()), True
     candidate = base / model
     if candidate.is_dir():
         return str(candidate.resolve()), True
+    if not _HUB_ID.fullmatch(model):
+        raise ValueError(
+            f"{model!r} is neither a hub id (org/name) nor a directory (start it with /, ./ or ~)"
+        )
     return model, False

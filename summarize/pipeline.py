@@ -69,9 +69,14 @@ class Pipeline:
         raw = RawText(text=text, source=source, encoding="utf-8")
         return self._run(raw, to=to, timings={}, summarize=True)
 
-    def translate_text(self, text: str, *, source: str = "<text>", to: str = "both") -> Result:
-        """Translate a tweet or a few lines: one segment per line, no title, no summary."""
-        raw = RawText(text=text, source=source, encoding="utf-8")
+    def translate_text(
+        self, text: str, *, source: str = "<text>", to: str = "both", encoding: str = "utf-8"
+    ) -> Result:
+        """Translate a tweet or a few lines: one segment per line, no title, no summary.
+
+        ``encoding`` only records what the text was decoded from (for the result).
+        """
+        raw = RawText(text=text, source=source, encoding=encoding)
         return self._run(raw, to=to, timings={}, summarize=False)
 
     def _run(self, raw: RawText, *, to: str, timings: dict[str, float], summarize: bool) -> Result:

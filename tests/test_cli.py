@@ -218,3 +218,79 @@ def test_python_dash_m_runs_the_cli() -> None:
     )
     assert done.returncode == 0
     assert done.stdout.startswith("summarize ")
+
+
+class _Stdin:
+    def __init__(self, data: bytes) -> None:
+        self.buffer = __import__("io").BytesIO(data)
+
+
+def test_translate_stdin_is_decoded_like_an_article(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tiny_models_toml: Path
+) -> None:
+    monkeypatch.setattr(sys, "stdin", _Stdin("شنت مجموعة قراصنة الإنترنت هجومًا.".encode("cp1256")))
+    code, out, _ = run(capsys, "translate", "-", "--models", str(tiny_models_toml), "--format",
+                       "json")  # fmt: skip
+    assert code == 0
+    data = json.loads(out)
+    assert data["segments"][0]["text"] == "شنت مجموعة قراصنة الإنترنت هجومًا."
+    assert data["document"]["encoding"] == "cp1256"
+
+
+def test_translate_stdin_refuses_binary(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", _Stdin(b"abc\x00def"))
+    code, _, err = run(capsys, "translate", "-")
+    assert code == 1
+    assert "binary" in err
+
+
+def test_output_file_mode_symlink_and_fifo(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        fresh = tmp_path / "fresh.json"
+        assert run(capsys, SEED, "--format", "json", "-o", str(fresh))[0] == 0
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+        target, link = tmp_path / "target.json", tmp_path / "link.json"
+        target.write_text("old")
+        link.symlink_to(target)
+        assert run(capsys, SEED, "--format", "json", "-o", str(link))[0] == 0
+        assert link.is_symlink()
+        assert json.loads(target.read_text())["schema_version"] == 1
+    finally:
+        os.umask(old)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fresh.json", "link.json", "target.json"]
+
+
+@pytest.mark.parametrize(
+    ("model", "needle"),
+    [("my org/some model", "neither a hub id"), ("a/b/c", "neither a hub id"),
+     ("~nouser-xyz/model", "cannot expand")],
+)  # fmt: skip
+def test_bad_model_values_are_config_errors(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, model: str, needle: str
+) -> None:
+    toml = tmp_path / "models.toml"
+    toml.write_text(f'[translate.ar-en]\nmodel = "{model}"\n', encoding="utf-8")
+    for argv in ([SEED, "--models", str(toml)], ["models", "list", "--models", str(toml)]):
+        code, _, err = run(capsys, *argv)
+        assert code == 2
+        assert "translate.ar-en.model" in err
+        assert needle in err
+
+
+def test_error_messages_never_carry_escape_sequences(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    toml = tmp_path / "models.toml"
+    toml.write_text('[translate.ar-en]\nmodel = "\\u001b]0;pwned\\u0007\\u001b[31mred/x"\n')
+    code, _, err = run(capsys, SEED, "--models", str(toml))
+    assert code == 2
+    assert "\x1b" not in err
+    assert "\x07" not in err
