@@ -97,7 +97,7 @@ def translate_segments(
             notices.append(Notice(code="model_unavailable", message=str(exc)))
             continue
         texts, route_notices = translate_texts(
-            [s.text for s in todo], backend, registry_batch(registry, direction)
+            [s.text for s in todo], backend, _route_limits(registry, direction)
         )
         notices += [
             Notice(code=n.code, message=f"segment {todo[i].id}: {n.message}")
@@ -133,7 +133,7 @@ def _untranslated(segments: Sequence[Segment]) -> list[Notice]:
     ]
 
 
-def registry_batch(registry: ModelRegistry, direction: Direction) -> tuple[int, int]:
+def _route_limits(registry: ModelRegistry, direction: Direction) -> tuple[int, int]:
     """Return ``(batch_size, max_new_tokens)`` for a direction's route."""
     config = registry.route_config(f"translate.{direction}")
     return (config.batch_size, config.max_new_tokens) if config else (16, 256)

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
 from summarize.commands import render
 from summarize.data import (
@@ -130,10 +131,20 @@ def test_json_escapes_control_characters() -> None:
     assert json.loads(out)["segments"][1]["text"].endswith("\u202eevil")  # data kept intact
 
 
-def test_arabic_cells_are_right_aligned() -> None:
-    out = render(_result(), "rich", width=100)
-    line = next(line for line in out.splitlines() if "شنت" in line)
-    assert line.rstrip().endswith("الويب.") or "  شنت" in line
+def test_arabic_cells_are_right_aligned_and_english_left() -> None:
+    lines = render(_result(), "rich", width=120).splitlines()
+    header = next(line for line in lines if "translation" in line)
+    source, translation = header.index("source"), header.index("translation")
+    first = next(line for line in lines if "شنت" in line)
+    second = next(line for line in lines if "خدمات الويب." in line)
+    # Both lines of the wrapped Arabic cell end at the same column, the short one indented.
+    # Measured in display cells, not len(): tashkeel marks take no column.
+    first_cell = first[: first.index("Hackers")].rstrip()
+    assert cell_len(first_cell) == cell_len(second[:translation].rstrip())
+    assert second[source:translation].startswith("  ")
+    assert cell_len(first[: first.index("Hackers attacked.")]) == translation  # English: left
+    arabic_translation = next(line for line in lines if "أنونيموس تدعو" in line)
+    assert len(arabic_translation.rstrip()) >= 118  # at the table's right edge
 
 
 @pytest.mark.parametrize(
