@@ -63,8 +63,8 @@ def _svg(result: object, path: Path, *, width: int, view: str, bidi: bool, raw: 
 def make_checked(outdir: Path) -> None:
     """Write the reproducible examples into ``outdir``."""
     from summarize import Pipeline
-    from summarize.commands import render
     from summarize.config import load_config
+    from summarize.render import render_result
 
     config = load_config(str(ROOT / "summarize" / "models.toml"))
     result = Pipeline(config, offline=True).run_text(
@@ -72,7 +72,7 @@ def make_checked(outdir: Path) -> None:
     )
     result = replace(result, timings={})
     for fmt in ("json", "md", "html"):
-        (outdir / f"seed.{fmt}").write_text(render(result, fmt), encoding="utf-8")
+        (outdir / f"seed.{fmt}").write_text(render_result(result, fmt), encoding="utf-8")
     _svg(result, outdir / "seed.table.svg", width=120, view="table", bidi=False, raw=False)
     _svg(result, outdir / "seed.stacked.svg", width=80, view="stacked", bidi=False, raw=False)
     _svg(result, outdir / "seed.bidi-on.svg", width=100, view="stacked", bidi=True, raw=True)

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from summarize.backends import Backend
+from summarize.batching import generate_batched
 from summarize.data import Summary, SummaryMethod, SummarySentence
 from summarize.extractive import words_of
 from summarize.packing import pack_units, split_to_fit
+from summarize.registry import RouteModel
 from summarize.segment import split_sentences
 
 __all__ = ["chunk_units", "summarize_abstractive"]
@@ -24,81 +25,62 @@ _Unit = tuple[int, str]
 _MAX_REDUCE_LEVELS = 4
 
 
-def chunk_units(units: Sequence[_Unit], backend: Backend) -> list[list[_Unit]]:
+def chunk_units(units: Sequence[_Unit], model: RouteModel) -> list[list[_Unit]]:
     """Pack consecutive units into chunks that each fit the model's input.
 
     A unit too long on its own is split into parts that keep its segment id.
     """
+    backend = model.backend
     limit = backend.max_input_tokens
-    pieces: list[_Unit] = []
-    for segment_id, text in units:
-        pieces += [(segment_id, part) for part in split_to_fit(text, limit, backend.count_tokens)]
-    chunks: list[list[_Unit]] = []
-    current: list[_Unit] = []
-    for piece in pieces:
-        candidate = [*current, piece]
-        if current and backend.count_tokens([_join(candidate)])[0] > limit:
-            chunks.append(current)
-            current = [piece]
-        else:
-            current = candidate
-    if current:
-        chunks.append(current)
-    return chunks
+    pieces = [
+        (segment_id, part)
+        for segment_id, text in units
+        for part in split_to_fit(text, limit, backend.count_tokens)
+    ]
+    groups = pack_units([text for _, text in pieces], limit, backend.count_tokens)
+    return [[pieces[i] for i in group] for group in groups]
 
 
 def _join(units: Sequence[_Unit]) -> str:
     return " ".join(text for _, text in units)
 
 
-def summarize_abstractive(
-    units: Sequence[_Unit], lang: str, backend: Backend, *, batch_size: int, max_new_tokens: int
-) -> Summary:
+def summarize_abstractive(units: Sequence[_Unit], lang: str, model: RouteModel) -> Summary:
     """Summarise units with a model, chunked map-reduce when they exceed its input.
 
     Args:
         units: ``(segment_id, text)`` in document order, all in ``lang``.
         lang: The summary's language.
-        backend: The loaded summarisation model.
-        batch_size: Chunks per ``generate`` call.
-        max_new_tokens: The longest summary (per chunk) in tokens.
+        model: The loaded summarisation model; its route sets batch size and summary length.
 
     Returns:
         An abstractive summary; every sentence carries ``source_ids``.
     """
-    chunks = chunk_units(units, backend)
-    partials = _generate_batched([_join(c) for c in chunks], backend, batch_size, max_new_tokens)
+    chunks = chunk_units(units, model)
+    partials = generate_batched([_join(c) for c in chunks], model)
     if len(partials) == 1:
         sentences = _attribute(partials[0], chunks[0])
     else:
-        sentences = _attribute(_reduce(partials, backend, batch_size, max_new_tokens), units)
+        sentences = _attribute(_reduce(partials, model), units)
     return Summary(
-        lang=lang, method=SummaryMethod.ABSTRACTIVE, model=backend.name, sentences=tuple(sentences)
+        lang=lang, method=SummaryMethod.ABSTRACTIVE, model=model.name, sentences=tuple(sentences)
     )
 
 
-def _generate_batched(
-    texts: Sequence[str], backend: Backend, batch_size: int, max_new_tokens: int
-) -> list[str]:
-    out: list[str] = []
-    for start in range(0, len(texts), batch_size):
-        out += backend.generate(texts[start : start + batch_size], max_new_tokens=max_new_tokens)
-    return out
-
-
-def _reduce(partials: list[str], backend: Backend, batch_size: int, max_new_tokens: int) -> str:
+def _reduce(partials: list[str], model: RouteModel) -> str:
     """Summarise partial summaries, level by level, until one summary remains.
 
     Each level packs the partials into as few model inputs as fit. When a level cannot
     shrink them (every partial alone fills the input), the partials are kept as they are.
     """
+    backend = model.backend
     for _ in range(_MAX_REDUCE_LEVELS):
         if len(partials) == 1:
             break
         groups = pack_units(partials, backend.max_input_tokens, backend.count_tokens)
         if len(groups) >= len(partials):
             break
-        partials = _generate_batched(groups, backend, batch_size, max_new_tokens)
+        partials = generate_batched([" ".join(partials[i] for i in g) for g in groups], model)
     return " ".join(partials)
 
 

@@ -1,26 +1,31 @@
-"""The command line. ``main(argv) -> int`` is the only place errors become exit codes:
-0 success, 1 an input failed, 2 a usage or configuration error."""
+"""The command line: arguments in, a library call, rendered output out.
+
+``main(argv) -> int`` is the only place errors become exit codes: 0 success, 1 an input
+failed, 2 a usage or configuration error. Argument checks live here; the work is done by
+``Pipeline`` (articles, translations) and ``summarize.model_commands`` (``models ...``);
+output is drawn by ``summarize.render.render_result`` and written by ``summarize.files``.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 from typing import NoReturn
 
 from summarize import __version__
-from summarize.errors import SummarizeError, UsageError
+from summarize.data import Result, Target
+from summarize.errors import SummarizeError, UsageError, describe
+from summarize.render import OutputFormat
 from summarize.render.bidi import BIDI_MODES
-from summarize.render.console import VIEWS
+from summarize.render.console import View
 from summarize.render.sanitize import clean_line
 
 __all__ = ["main", "main_entry"]
 
 _COMMANDS = ("translate", "models")
-_FORMATS = ("rich", "json", "md", "html")
+_MODEL_ACTIONS = ("list", "pull", "check")
 _EPILOG = """\
 other commands:
   summarize translate TEXT|-     translate a tweet or a line (language detected)
@@ -39,6 +44,16 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see `{self.prog} --help`)")
 
 
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--models", metavar="FILE", help="models.toml to use (default: lookup order in README)"
@@ -52,12 +67,15 @@ def _common(parser: argparse.ArgumentParser) -> None:
 def _output(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--to",
-        choices=("en", "ar", "both"),
-        default="both",
+        choices=[str(t) for t in Target],
+        default=str(Target.BOTH),
         help="target language(s) (default: both: each segment into the other)",
     )
     parser.add_argument(
-        "--format", choices=_FORMATS, default="rich", help="output format (default: rich)"
+        "--format",
+        choices=[str(f) for f in OutputFormat],
+        default=str(OutputFormat.RICH),
+        help="output format (default: rich)",
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     parser.add_argument(
@@ -69,11 +87,16 @@ def _output(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--view",
-        choices=VIEWS,
-        default="auto",
+        choices=[str(v) for v in View],
+        default=str(View.AUTO),
         help="rich layout: aligned table, stacked, or summary only (default: auto by width)",
     )
     parser.add_argument("--no-color", action="store_true", help="no colours (NO_COLOR works too)")
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="decode the input with this codec (default: detected)",
+    )
 
 
 def _article_parser() -> _Parser:
@@ -89,13 +112,8 @@ def _article_parser() -> _Parser:
     )
     _output(parser)
     parser.add_argument(
-        "--encoding",
-        metavar="NAME",
-        help="decode the input with this codec (default: detected)",
-    )
-    parser.add_argument(
         "--sentences",
-        type=int,
+        type=_positive,
         default=3,
         metavar="N",
         help="extractive summary length (default: 3)",
@@ -111,9 +129,6 @@ def _translate_parser() -> _Parser:
     )
     parser.add_argument("text", metavar="TEXT", help="the text, or - to read lines from stdin")
     _output(parser)
-    parser.add_argument(
-        "--encoding", metavar="NAME", help="decode stdin with this codec (default: detected)"
-    )
     _common(parser)
     return parser
 
@@ -122,7 +137,7 @@ def _models_parser() -> _Parser:
     parser = _Parser(
         prog="summarize models", description="Inspect, download or check the configured models."
     )
-    parser.add_argument("action", choices=("list", "pull", "check"))
+    parser.add_argument("action", choices=_MODEL_ACTIONS)
     _common(parser)
     return parser
 
@@ -147,9 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if "--debug" in args_list:
             raise
-        first = clean_line(str(exc).strip().splitlines()[0]) if str(exc).strip() else ""
-        print(f"summarize: error: unexpected {type(exc).__name__}: {first} (rerun with --debug "
-              "for the traceback)", file=sys.stderr)  # fmt: skip
+        print(f"summarize: error: unexpected {type(exc).__name__}: {clean_line(describe(exc))} "
+              "(rerun with --debug for the traceback)", file=sys.stderr)  # fmt: skip
         return 1
 
 
@@ -159,64 +173,54 @@ def main_entry() -> None:
 
 
 def _dispatch(argv: list[str]) -> int:
-    from summarize import commands
-
     command = argv[0] if argv and argv[0] in _COMMANDS else None
     parser = {None: _article_parser, "translate": _translate_parser, "models": _models_parser}[
         command
     ]()
     args = parser.parse_args(argv[1:] if command else argv)
-    if args.offline:
-        os.environ["HF_HUB_OFFLINE"] = "1"  # read by huggingface_hub when it is imported
     if command == "models":
-        return commands.run_models(args.action, args.models, offline=args.offline)
+        from summarize.model_commands import run_models
+
+        return run_models(args.action, args.models, offline=args.offline)
+    bidi_mode = _bidi_mode(args.bidi)
+    from summarize.config import load_config
+    from summarize.pipeline import Pipeline
+
     if command == "translate":
-        result = commands.run_translate(args)
+        pipeline = Pipeline(load_config(args.models), offline=args.offline)
+        if args.text == "-":  # stdin goes through the reader: BOMs, legacy encodings, binary
+            result = pipeline.translate_file("-", to=args.to, encoding=args.encoding)
+        else:
+            result = pipeline.translate_text(args.text, to=args.to)
     else:
-        if args.sentences < 1:
-            raise UsageError("--sentences must be at least 1")
-        result = commands.run_article(args)
-    write_output(commands.render_for(result, args), args.output)
+        pipeline = Pipeline(
+            load_config(args.models), offline=args.offline, summary_sentences=args.sentences
+        )
+        result = pipeline.run_file(args.article, to=args.to, encoding=args.encoding)
+    _write(result, args, bidi_mode)
     return 0
 
 
-def write_output(text: str, output: str | None) -> None:
-    """Write to stdout, or atomically to a regular file (a temporary file, then a rename).
-
-    A symlink is followed (its target is replaced); a FIFO or device is written directly.
-    The new file gets the mode the umask gives, or the mode of the file it replaces.
-    """
-    if output is None or output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    target = Path(output).resolve()
-    if target.is_dir():
-        raise UsageError(f"-o {output}: is a directory; give a file name")
-    try:
-        if target.exists() and not target.is_file():
-            with target.open("w", encoding="utf-8") as handle:  # a FIFO, /dev/stdout
-                handle.write(text)
-            return
-        _replace_atomically(target, text)
-    except OSError as exc:
-        raise UsageError(f"-o {output}: cannot write ({exc.strerror or exc})") from exc
+def _bidi_mode(flag: str | None) -> str:
+    mode = flag or os.environ.get("SUMMARIZE_BIDI", "auto")
+    if mode not in BIDI_MODES:
+        raise UsageError(f"SUMMARIZE_BIDI must be one of {', '.join(BIDI_MODES)}, not {mode!r}")
+    return mode
 
 
-def _replace_atomically(target: Path, text: str) -> None:
-    mode = target.stat().st_mode & 0o7777 if target.exists() else _default_mode()
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def _write(result: Result, args: argparse.Namespace, bidi_mode: str) -> None:
+    from summarize.files import write_output
+    from summarize.render import render_result, terminal_width
+    from summarize.render.bidi import resolve_bidi
+    from summarize.render.console import ConsoleOptions
 
-
-def _default_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+    to_terminal = args.output in (None, "-") and sys.stdout.isatty()
+    bidi = resolve_bidi(bidi_mode, is_terminal=to_terminal, environ=os.environ)
+    text = render_result(
+        result,
+        args.format,
+        color=to_terminal and not args.no_color,
+        width=terminal_width() if to_terminal else None,
+        options=ConsoleOptions(view=args.view, bidi=bidi),
+    )
+    write_output(text, args.output)

@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from summarize.data import Route
 from summarize.errors import ConfigError
 
 __all__ = [
@@ -30,7 +31,7 @@ __all__ = [
 ]
 
 _HUB_ID = re.compile(r"[\w.-]{1,96}(?:/[\w.-]{1,96})?")
-ROUTES = ("translate.ar-en", "translate.en-ar", "summarize.en", "summarize.ar")
+ROUTES = tuple(str(route) for route in Route)
 DEVICES = ("cpu", "cuda", "auto")
 
 
@@ -38,7 +39,7 @@ DEVICES = ("cpu", "cuda", "auto")
 class Defaults:
     """The ``[defaults]`` table: settings every route inherits."""
 
-    backend: str = "transformers"
+    backend: str = "hf"
     device: str = "cpu"
     threads: int = 0
 
@@ -59,7 +60,7 @@ class RouteConfig:
         batch_size: Inputs per ``generate`` call.
         num_beams: Beam width; 1 is greedy.
         no_repeat_ngram_size: Bans repeated n-grams, which stops repetition loops; 0 is off.
-        backend: The engine that runs the model (see ``summarize.registry.BACKENDS``).
+        backend: The engine that runs the model (see ``summarize.backends.BACKENDS``).
         device: ``cpu``, ``cuda`` or ``auto``.
         threads: Intra-op threads; 0 leaves the engine's default.
     """
@@ -74,7 +75,7 @@ class RouteConfig:
     batch_size: int = 16
     num_beams: int = 4
     no_repeat_ngram_size: int = 3
-    backend: str = "transformers"
+    backend: str = "hf"
     device: str = "cpu"
     threads: int = 0
 
@@ -212,9 +213,18 @@ def _check_keys(where: str, table: dict[str, Any], allowed: dict[str, type]) -> 
             problems.append(f"{where}.{key} must be at least 1, not {value}")
         elif isinstance(value, int) and key in ("threads", "no_repeat_ngram_size") and value < 0:
             problems.append(f"{where}.{key} must be 0 or more, not {value}")
+        elif key == "backend" and value not in _backend_names():
+            names = ", ".join(_backend_names())
+            problems.append(f"{where}.backend must be one of {names}, not {value!r}")
         elif key == "device" and value not in DEVICES:
             problems.append(f"{where}.device must be one of {', '.join(DEVICES)}, not {value!r}")
     return problems
+
+
+def _backend_names() -> list[str]:
+    from summarize.backends import BACKENDS  # registers the built-in engines
+
+    return sorted(BACKENDS)
 
 
 def _type_name(expected: type) -> str:

@@ -17,11 +17,13 @@ __all__ = [
     "Document",
     "Notice",
     "Result",
+    "Route",
     "Segment",
     "SegmentKind",
     "Summary",
     "SummaryMethod",
     "SummarySentence",
+    "Target",
     "Translation",
     "TweetMeta",
 ]
@@ -53,6 +55,41 @@ class Direction(StrEnum):
         """The target language code."""
         return self.value.split("-")[1]
 
+    @property
+    def route(self) -> Route:
+        """The models.toml route that serves this direction."""
+        return Route(f"translate.{self.value}")
+
+
+class Route(StrEnum):
+    """A job a model does, as named in models.toml: ``[translate.ar-en]``, ``[summarize.en]``."""
+
+    TRANSLATE_AR_EN = "translate.ar-en"
+    TRANSLATE_EN_AR = "translate.en-ar"
+    SUMMARIZE_EN = "summarize.en"
+    SUMMARIZE_AR = "summarize.ar"
+
+    @classmethod
+    def summary(cls, lang: str) -> Route | None:
+        """The route that summarises ``lang``, or None when no route does."""
+        try:
+            return cls(f"summarize.{lang}")
+        except ValueError:
+            return None
+
+
+class Target(StrEnum):
+    """What ``--to`` asks for: translations into English, into Arabic, or both ways."""
+
+    EN = "en"
+    AR = "ar"
+    BOTH = "both"
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The target languages, in a fixed order."""
+        return ("ar", "en") if self is Target.BOTH else (self.value,)
+
 
 class SummaryMethod(StrEnum):
     """How a summary was made."""
@@ -69,13 +106,15 @@ class Document:
         text: The normalised text every segment span points into.
         source: Where it came from: a path, ``-`` for stdin, or ``<text>``.
         title: The headline, if the first line looked like one.
-        encoding: The encoding the input was decoded from.
+        encoding: The codec the input was decoded with (a Python codec name).
+        replaced_bytes: How many invalid byte sequences were shown as U+FFFD (damaged UTF-8).
     """
 
     text: str
     source: str
     title: str | None = None
     encoding: str = "utf-8"
+    replaced_bytes: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form."""
@@ -84,6 +123,7 @@ class Document:
             "title": self.title,
             "text": self.text,
             "encoding": self.encoding,
+            "replaced_bytes": self.replaced_bytes,
         }
 
 
@@ -143,6 +183,8 @@ class Segment:
         kind: Title, sentence or tweet.
         text: The segment's text (for a tweet, its text without the signature).
         span: ``(start, end)`` offsets into ``Document.text``.
+        raw_span: ``(start, end)`` offsets into the decoded input, to highlight the original;
+            None when the input was an HTML page (its text was extracted, not read as is).
         lang: ``ar``, ``en``, ``und`` or another ISO code.
         lang_confidence: How sure detection is, 0..1 (see README, "Language detection").
         tweet: Metadata when ``kind`` is ``tweet``.
@@ -155,6 +197,7 @@ class Segment:
     lang: str = "und"
     lang_confidence: float = 0.0
     tweet: TweetMeta | None = None
+    raw_span: tuple[int, int] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form."""
@@ -166,6 +209,7 @@ class Segment:
             "lang": self.lang,
             "lang_confidence": round(self.lang_confidence, 3),
             "tweet": self.tweet.to_dict() if self.tweet else None,
+            "raw_span": list(self.raw_span) if self.raw_span else None,
         }
 
 

@@ -10,7 +10,15 @@ __all__ = [
     "ModelUnavailable",
     "SummarizeError",
     "UsageError",
+    "describe",
 ]
+
+
+def describe(exc: BaseException, limit: int = 160) -> str:
+    """The first line of an exception's message (its type when it has none), for one-line
+    errors and warnings."""
+    text = str(exc).strip()
+    return (text.splitlines()[0][:limit] if text else "") or type(exc).__name__
 
 
 class SummarizeError(Exception):

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 from summarize.data import Summary, SummaryMethod, SummarySentence
+from summarize.entities import TASHKEEL
 
 __all__ = ["rank_units", "summarize_extractive", "words_of"]
 
@@ -29,7 +30,6 @@ _TOLERANCE = 1e-9
 MAX_GRAPH = 600
 _POSITION_DECAY = 1.0  # restart weight of sentence i is 1 / (i + 1) ** decay
 _TITLE_WEIGHT = 1.0
-_DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # A conjunction (و, ف) may stand before an article or preposition: وللمواقع, وبالمواقع.
 _AR_CONJUNCTIONS = ("و", "ف")
@@ -182,7 +182,7 @@ _STOP_WORDS = frozenset(
 def words_of(text: str) -> list[str]:
     """Return the normalised content words of ``text`` (stop words removed)."""
     words = []
-    for raw in _WORD.findall(_DIACRITICS.sub("", text.lower())):
+    for raw in _WORD.findall(TASHKEEL.sub("", text.lower()).replace("\u0640", "")):
         if raw in _STOP_WORDS:
             continue
         word = _normalize_word(raw)

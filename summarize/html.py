@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from summarize.entities import STATUS_LINK
 from summarize.errors import InputError
 
 if TYPE_CHECKING:
@@ -23,7 +24,6 @@ __all__ = ["HtmlArticle", "extract_article", "looks_like_html"]
 _HTML_START = re.compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
-_STATUS = re.compile(r"https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/\w+/status(?:es)?/\d+", re.I)
 _SIGNATURE = re.compile(r"[—–-]\s*(?P<author>[^()]*?)\s*\(\s*@(?P<handle>\w+)\s*\)")
 
 
@@ -101,7 +101,7 @@ def _tweet_line(quote: HtmlElement) -> str:
     text = " ".join(" ".join(p.text_content().split()) for p in paragraphs)
     for p in paragraphs:
         p.drop_tree()
-    links = [_STATUS.match(a.get("href", "")) for a in quote.xpath(".//a[@href]")]
+    links = [STATUS_LINK.match(a.get("href", "")) for a in quote.xpath(".//a[@href]")]
     link = next((m.group() for m in reversed(links) if m), "")
     rest = " ".join(quote.text_content().split())
     signature = _SIGNATURE.search(rest)

@@ -21,19 +21,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from summarize.data import Segment
-from summarize.tweets import HASHTAG, MENTION, URL
+from summarize.entities import (
+    ARABIC_SCRIPT_LANGS,
+    EMAIL,
+    HASHTAG,
+    MENTION,
+    TASHKEEL,
+    URL,
+    is_arabic_letter,
+)
 
 __all__ = ["LanguageGuess", "detect_language", "detect_segments", "is_arabizi"]
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Letters used in Persian or Urdu but not in Arabic: پ چ ژ گ ک ی ے ٹ ڈ ڑ ں ھ ۃ
 _PERSO_URDU = frozenset(
     "\u067e\u0686\u0698\u06af\u06a9\u06cc\u06d2\u0679\u0688\u0691\u06ba\u06be\u06c3"
 )
 _CAPITAL_WEIGHT = 0.25
-# Tashkeel (harakat) are marks, not letters: dropped so هجومًا stays one word.
-_TASHKEEL = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
 # A digit standing for an Arabic letter: 2 ء, 3 ع, 5 خ, 6 ط, 7 ح, 8 غ, 9 ق/ص. It sits at
 # the start or inside a word (3ayez, ma3a, dilwa2ti), or ends it after a vowel (roo7).
 _ARABIZI_DIGIT_WORD = re.compile(r"[a-z]*[235679][a-z]+[a-z235679]*|[a-z]*[aeiou][37]")
@@ -58,8 +63,6 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
     where while their there these those after before over under about into than between
     against during said says would could should been being""".split()
 )
-# Languages written in Arabic script: never the answer for text the vote called Latin.
-_ARABIC_SCRIPT_LANGS = frozenset(("ar", "fa", "ur", "ps"))
 _lock = threading.Lock()
 
 
@@ -91,7 +94,7 @@ def detect_language(text: str) -> LanguageGuess:
         no word can vote (only links, hashtags, numbers or emoji).
     """
     bare = _without_entities(text)
-    words = _WORD.findall(_TASHKEEL.sub("", bare))
+    words = _WORD.findall(TASHKEEL.sub("", bare))  # هجومًا is one word
     arabic = [w for w in words if _is_arabic_word(w)]
     latin = [w for w in words if not _is_arabic_word(w)]
     arabic_votes = float(len(arabic))
@@ -108,7 +111,7 @@ def detect_language(text: str) -> LanguageGuess:
 
 def _without_entities(text: str) -> str:
     """The text without URLs, e-mails, @handles and #hashtags: they never vote."""
-    for pattern in (URL, _EMAIL, MENTION, HASHTAG):
+    for pattern in (URL, EMAIL, MENTION, HASHTAG):
         text = pattern.sub(" ", text)
     return text
 
@@ -135,7 +138,7 @@ def _is_digit_word(token: str) -> bool:
 
 
 def _is_arabic_word(word: str) -> bool:
-    return any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u08ff" for ch in word)
+    return any(is_arabic_letter(ch) for ch in word)
 
 
 def _arabic_script(text: str, share: float) -> LanguageGuess:
@@ -151,7 +154,7 @@ def _latin_script(text: str, share: float, word_count: int) -> LanguageGuess:
             return LanguageGuess("en", share)
         if _ENGLISH_FUNCTION_WORDS.intersection(text.lower().split()):
             return LanguageGuess("en", share)  # "Oil prices jump after …" is not Romanian
-    lang, prob = _langdetect(text, excluded=_ARABIC_SCRIPT_LANGS)
+    lang, prob = _langdetect(text, excluded=ARABIC_SCRIPT_LANGS)
     if lang is None:
         return LanguageGuess("en", share * 0.5)
     return LanguageGuess(lang, share * prob)

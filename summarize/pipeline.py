@@ -10,20 +10,29 @@ from dataclasses import replace
 
 from summarize.abstractive import summarize_abstractive
 from summarize.config import ModelsConfig, load_config
-from summarize.data import Document, Notice, Result, Segment, SegmentKind, Summary, Translation
+from summarize.data import (
+    Document,
+    Notice,
+    Result,
+    Route,
+    Segment,
+    SegmentKind,
+    Summary,
+    Target,
+    Translation,
+)
+from summarize.entities import main_language
 from summarize.errors import InputError, ModelUnavailable, UsageError
 from summarize.extractive import summarize_extractive
 from summarize.langid import detect_segments
 from summarize.normalize import Normalized, normalize_text
 from summarize.reader import RawText, read_input
 from summarize.registry import ModelRegistry
-from summarize.segment import segment_document
+from summarize.segment import segment_document, segment_lines
 from summarize.translate import translate_segments
-from summarize.tweets import find_tweets
 
-__all__ = ["TARGETS", "Pipeline"]
+__all__ = ["Pipeline"]
 
-TARGETS: dict[str, tuple[str, ...]] = {"both": ("ar", "en"), "en": ("en",), "ar": ("ar",)}
 # A summary in a language needs most of the article in that language (source or
 # translation); below this share of the text it would summarise a fragment.
 _MIN_COVERAGE = 0.5
@@ -57,44 +66,67 @@ class Pipeline:
         self.registry = registry or ModelRegistry(self.config, offline=offline)
         self.summary_sentences = summary_sentences
 
-    def run_file(self, source: str, *, to: str = "both", encoding: str | None = None) -> Result:
-        """Run the whole pipeline on a file path, or on stdin when ``source`` is ``-``."""
+    def run_file(
+        self, source: str, *, to: Target | str = Target.BOTH, encoding: str | None = None
+    ) -> Result:
+        """Run the whole pipeline on a file path, a URL, or stdin when ``source`` is ``-``.
+
+        Raises:
+            InputError: The input cannot be read, is not text, or is empty.
+            UsageError: ``to`` or ``encoding`` is not a valid choice.
+        """
         timings: dict[str, float] = {}
         with _timed(timings, "read"):
             raw = read_input(source, encoding=encoding)
         return self._run(raw, to=to, timings=timings, summarize=True)
 
-    def run_text(self, text: str, *, source: str = "<text>", to: str = "both") -> Result:
+    def run_text(
+        self, text: str, *, source: str = "<text>", to: Target | str = Target.BOTH
+    ) -> Result:
         """Run the whole pipeline on a string."""
         raw = RawText(text=text, source=source, encoding="utf-8")
         return self._run(raw, to=to, timings={}, summarize=True)
 
     def translate_text(
-        self, text: str, *, source: str = "<text>", to: str = "both", encoding: str = "utf-8"
+        self, text: str, *, source: str = "<text>", to: Target | str = Target.BOTH
     ) -> Result:
-        """Translate a tweet or a few lines: one segment per line, no title, no summary.
-
-        ``encoding`` only records what the text was decoded from (for the result).
-        """
-        raw = RawText(text=text, source=source, encoding=encoding)
+        """Translate a tweet or a few lines: one segment per line, no title, no summary."""
+        raw = RawText(text=text, source=source, encoding="utf-8")
         return self._run(raw, to=to, timings={}, summarize=False)
 
-    def _run(self, raw: RawText, *, to: str, timings: dict[str, float], summarize: bool) -> Result:
+    def translate_file(
+        self, source: str, *, to: Target | str = Target.BOTH, encoding: str | None = None
+    ) -> Result:
+        """``translate_text`` on a file or stdin (``-``), decoded as ``run_file`` decodes."""
+        timings: dict[str, float] = {}
+        with _timed(timings, "read"):
+            raw = read_input(source, encoding=encoding)
+        return self._run(raw, to=to, timings=timings, summarize=False)
+
+    def _run(
+        self, raw: RawText, *, to: Target | str, timings: dict[str, float], summarize: bool
+    ) -> Result:
         targets = _targets(to)
         with _timed(timings, "normalize"):
             norm = normalize_text(raw.text)
         if not norm.text.strip():
-            raise InputError(f"{raw.source}: empty, there is no text to summarize")
+            job = "summarize" if summarize else "translate"
+            raise InputError(f"{raw.source}: empty, there is no text to {job}")
         with _timed(timings, "segment"):
-            segments = (
+            found_segments = (
                 segment_document(norm.text, title=raw.title)
                 if summarize
-                else _line_segments(norm.text)
+                else segment_lines(norm.text)
             )
+            if not raw.html:  # an extracted page has no offsets worth pointing at
+                found_segments = _with_raw_spans(found_segments, norm)
         with _timed(timings, "detect"):
-            segments = detect_segments(segments)
+            segments = detect_segments(found_segments)
         title = next((s.text for s in segments if s.kind is SegmentKind.TITLE), None)
-        document = Document(text=norm.text, source=raw.source, title=title, encoding=raw.encoding)
+        document = Document(
+            text=norm.text, source=raw.source, title=title, encoding=raw.encoding,
+            replaced_bytes=raw.replaced_bytes,
+        )  # fmt: skip
         notices = _input_notices(raw) + _normalize_notices(norm)
         with _timed(timings, "translate"):
             translations, found = translate_segments(segments, targets, self.registry)
@@ -136,7 +168,7 @@ class Pipeline:
             summaries.append(summary)
             notices += notice
         if not summaries:
-            lang = _main_language(segments)
+            lang = main_language(segments)
             units, title, _ = _view(segments, (), lang)
             if units:
                 summaries.append(
@@ -147,28 +179,31 @@ class Pipeline:
     def _summarize(
         self, units: list[tuple[int, str]], lang: str, title: str | None
     ) -> tuple[Summary, list[Notice]]:
-        route = f"summarize.{lang}"
-        config = self.registry.route_config(route)
-        if config is None:  # not configured: the extractive summary is the choice, not a fault
+        route = Route.summary(lang)
+        if route is None or not self.registry.configured(route):
+            # not configured: the extractive summary is the choice, not a fault
             return summarize_extractive(units, lang, count=self.summary_sentences, title=title), []
         try:
-            backend = self.registry.get(route)
+            model = self.registry.get(route)
         except ModelUnavailable as exc:
             notice = Notice(
                 code="model_unavailable", message=f"{exc}; using the extractive summary"
             )
             summary = summarize_extractive(units, lang, count=self.summary_sentences, title=title)
             return summary, [notice]
-        summary = summarize_abstractive(
-            units, lang, backend, batch_size=config.batch_size, max_new_tokens=config.max_new_tokens
-        )
-        return summary, []
+        return summarize_abstractive(units, lang, model), []
 
 
-def _targets(to: str) -> tuple[str, ...]:
-    if to not in TARGETS:
-        raise UsageError(f"--to must be one of {', '.join(TARGETS)}, not {to!r}")
-    return TARGETS[to]
+def _targets(to: Target | str) -> tuple[str, ...]:
+    try:
+        return Target(to).languages
+    except ValueError:
+        allowed = ", ".join(Target)
+        raise UsageError(f"--to must be one of {allowed}, not {to!r}") from None
+
+
+def _with_raw_spans(segments: Sequence[Segment], norm: Normalized) -> tuple[Segment, ...]:
+    return tuple(replace(s, raw_span=norm.raw_span(*s.span)) for s in segments)
 
 
 def _view(
@@ -193,43 +228,15 @@ def _view(
     return units, title, (covered / total if total else 0.0)
 
 
-def _main_language(segments: Sequence[Segment]) -> str:
-    sizes: dict[str, int] = {}
-    for segment in segments:
-        if segment.lang != "und":
-            sizes[segment.lang] = sizes.get(segment.lang, 0) + len(segment.text)
-    return max(sizes, key=lambda lang: sizes[lang]) if sizes else "und"
-
-
-def _line_segments(text: str) -> tuple[Segment, ...]:
-    """One segment per non-empty line; a line with a tweet signature is a tweet."""
-    segments: list[Segment] = []
-    offset = 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped:
-            start = offset + line.index(stripped)
-            tweets = find_tweets(stripped, [0], offset=start)
-            segment = Segment(
-                id=len(segments) + 1, kind=SegmentKind.SENTENCE, text=" ".join(stripped.split()),
-                span=(start, start + len(stripped)),
-            )  # fmt: skip
-            if len(tweets) == 1:
-                meta = tweets[0].meta
-                segment = replace(segment, kind=SegmentKind.TWEET, text=meta.text, tweet=meta)
-            segments.append(segment)
-        offset += len(line) + 1
-    return tuple(segments)
-
-
 def _input_notices(raw: RawText) -> list[Notice]:
-    if raw.encoding.replace("_", "-").lower() in ("utf-8", "utf-8-sig", "ascii"):
-        return []
-    if raw.encoding.startswith("utf-8 "):
+    if raw.replaced_bytes:
         return [Notice(
             code="invalid_bytes_replaced",
-            message=f"{raw.source} is UTF-8 with some invalid bytes; they are shown as �",
+            message=f"{raw.source} is UTF-8 with {raw.replaced_bytes} invalid byte sequence"
+            f"{'s' if raw.replaced_bytes > 1 else ''}; shown as �",
         )]  # fmt: skip
+    if raw.encoding.replace("_", "-").lower() in ("utf-8", "utf-8-sig", "ascii"):
+        return []
     return [Notice(
         code="encoding_detected",
         message=f"{raw.source} was decoded as {raw.encoding}, not UTF-8; "

@@ -15,9 +15,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from summarize.entities import ARABIC_LETTER
 from summarize.errors import InputError, UsageError
 
-__all__ = ["MAX_INPUT_BYTES", "RawText", "decode_bytes", "detect_encoding", "read_input"]
+__all__ = ["MAX_INPUT_BYTES", "RawText", "decode_bytes", "read_input"]
 
 # Beyond this an "article" is almost certainly not one; refuse rather than eat memory.
 MAX_INPUT_BYTES = 20 * 1024 * 1024
@@ -40,11 +41,11 @@ _MAGIC = (
     (b"\x1f\x8b", "a gzip archive"),
 )
 _ARABIC_LEGACY = ("cp1256", "iso8859-6")
-_ARABIC_WORD = re.compile("[\u0621-\u064a]{2,}")
-_MIXED_TOKEN = re.compile(
-    "\\S*(?:[\u0621-\u064a][\u00c0-\u00ff]|[\u00c0-\u00ff][\u0621-\u064a])\\S*"
+_ARABIC_WORD = re.compile(f"(?:{ARABIC_LETTER.pattern}){{2,}}")
+# An Arabic letter next to a Latin-1 letter: ISO-8859-6 read as cp1256 does that.
+_MIXED_PAIR = re.compile(
+    f"{ARABIC_LETTER.pattern}[\u00c0-\u00ff]|[\u00c0-\u00ff]{ARABIC_LETTER.pattern}"
 )
-_DAMAGED_UTF8 = "utf-8 (invalid bytes replaced)"
 _COMMON_WORDS = frozenset("في من على إلى الى عن أن ان التي الذي مع هذا هذه كان قد لا ما".split())
 
 
@@ -58,6 +59,7 @@ class RawText:
         encoding: The codec the bytes were decoded with.
         title: The page's title, when the input was HTML.
         html: Whether the text was extracted from HTML.
+        replaced_bytes: Invalid byte sequences decoded as U+FFFD (damaged UTF-8).
     """
 
     text: str
@@ -65,6 +67,7 @@ class RawText:
     encoding: str
     title: str | None = None
     html: bool = False
+    replaced_bytes: int = 0
 
 
 def read_input(source: str, *, encoding: str | None = None) -> RawText:
@@ -110,8 +113,9 @@ def _from_bytes(
     if html or (html is None and looks_like_html(data, source)):
         article = extract_article(raw.text, source=source)
         return RawText(
-            text=article.text, source=source, encoding=raw.encoding, title=article.title, html=True
-        )
+            text=article.text, source=source, encoding=raw.encoding, title=article.title,
+            html=True, replaced_bytes=raw.replaced_bytes,
+        )  # fmt: skip
     return raw
 
 
@@ -127,8 +131,8 @@ def decode_bytes(data: bytes, *, source: str, encoding: str | None = None) -> Ra
     _refuse_binary(data, source, encoding)
     if encoding is not None:
         return RawText(text=_decode(data, encoding, source), source=source, encoding=encoding)
-    text, found = detect_encoding(data, source=source)
-    return RawText(text=text, source=source, encoding=found)
+    text, found, replaced = _detect_encoding(data, source=source)
+    return RawText(text=text, source=source, encoding=found, replaced_bytes=replaced)
 
 
 def _refuse_binary(data: bytes, source: str, encoding: str | None) -> None:
@@ -159,34 +163,35 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def detect_encoding(data: bytes, *, source: str = "<bytes>") -> tuple[str, str]:
-    """Return ``(text, encoding)`` for bytes without a declared encoding.
+def _detect_encoding(data: bytes, *, source: str) -> tuple[str, str, int]:
+    """Return ``(text, encoding, replaced bytes)`` for bytes without a declared encoding.
 
     Raises:
         InputError: No encoding decodes the bytes as text.
     """
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return _decode(data, name, source), name
+            return _decode(data, name, source), name, 0
     wide = _utf16_without_bom(data) if b"\x00" in data else None
     if wide:
-        return _decode(data, wide, source), wide
+        return _decode(data, wide, source), wide, 0
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", 0
     except UnicodeDecodeError:
         pass
     damaged = _damaged_utf8(data)
     if damaged is not None:
-        return damaged, _DAMAGED_UTF8
+        # U+FFFD that the input itself held is text, not a replaced byte.
+        return damaged, "utf-8", damaged.count("\ufffd") - data.count("\ufffd".encode())
     arabic = _best_arabic_legacy(data)
     if arabic:
-        return arabic
+        return (*arabic, 0)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
         raise InputError(f"{source}: cannot tell its text encoding; pass --encoding (e.g. cp1256)")
-    return str(best), codecs.lookup(best.encoding).name
+    return str(best), codecs.lookup(best.encoding).name, 0
 
 
 def _damaged_utf8(data: bytes) -> str | None:
@@ -217,7 +222,7 @@ def _best_arabic_legacy(data: bytes) -> tuple[str, str] | None:
             continue  # not mostly Arabic: leave it to charset-normalizer
         real = sum(w.startswith("ال") or w in _COMMON_WORDS for w in words)
         # ISO-8859-6 bytes read as cp1256 put Latin letters (â, ê) inside Arabic words.
-        mixed = len(_MIXED_TOKEN.findall(text))
+        mixed = sum(1 for token in text.split() if _MIXED_PAIR.search(token))
         scored.append((real - 2 * mixed, name == "cp1256", text, name))
     if not scored:
         return None

@@ -1,16 +1,53 @@
-"""A lazy, load-once cache of models keyed by route, shared by every run of a Pipeline."""
+"""A lazy, load-once cache of models keyed by route, shared by every run of a Pipeline.
+
+It is the one door to the backends: the pipeline gets loaded models through it, and
+``models list|pull|check`` ask it whether a model is here, to fetch it, and to probe it.
+It is also the loader boundary: whatever goes wrong while loading a model (a missing file,
+a corrupt weight file, a config that is not a model's) becomes ``ModelUnavailable``, so one
+bad model never stops a run.
+"""
 
 from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from pathlib import Path
 
-from summarize.backends import BACKENDS, Backend, Loader, LoadOptions
+from summarize.backends import BACKENDS, Availability, Backend, BackendKind, LoadOptions
 from summarize.config import ModelsConfig, RouteConfig
-from summarize.errors import ModelUnavailable
+from summarize.errors import ConfigError, ModelUnavailable, describe
 
-__all__ = ["Availability", "ModelRegistry", "check_availability"]
+__all__ = ["ModelRegistry", "RouteModel"]
+
+# The probe `models check` runs on every route: short, in both scripts' punctuation.
+_PROBE_TEXT = "Hello."
+_PROBE_TOKENS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class RouteModel:
+    """A loaded model with the settings of the route it serves (batch size, beams, ...)."""
+
+    config: RouteConfig
+    backend: Backend
+
+    @property
+    def name(self) -> str:
+        """The model id or directory, as shown to users."""
+        return self.backend.name
+
+
+@dataclass(frozen=True, slots=True)
+class _Failure:
+    """A remembered load failure. Raised as a fresh exception each time, so no traceback
+    (with its frames and their locals) accumulates over a long batch."""
+
+    route: str
+    model: str
+    reason: str
+    fix: str
+
+    def error(self) -> ModelUnavailable:
+        return ModelUnavailable(self.route, self.model, self.reason, self.fix)
 
 
 class ModelRegistry:
@@ -22,7 +59,10 @@ class ModelRegistry:
     Args:
         config: The validated models.toml.
         offline: Forbid network access when loading.
-        backends: Loaders by name; tests may pass their own, the product uses ``BACKENDS``.
+        backends: Engines by name; tests may pass their own, the product uses ``BACKENDS``.
+
+    Raises:
+        ConfigError: A route names a backend that is not registered.
     """
 
     def __init__(
@@ -30,19 +70,26 @@ class ModelRegistry:
         config: ModelsConfig,
         *,
         offline: bool = False,
-        backends: dict[str, Loader] | None = None,
+        backends: dict[str, BackendKind] | None = None,
     ) -> None:
         self.config = config
         self.options = LoadOptions(offline=offline)
         self._backends = BACKENDS if backends is None else backends
-        self._loaded: dict[str, Backend | ModelUnavailable] = {}
+        unknown = [r for r in config.routes.values() if r.backend not in self._backends]
+        if unknown:
+            names = ", ".join(sorted(self._backends)) or "none"
+            raise ConfigError(
+                config.path,
+                [f"{r.route}.backend {r.backend!r} is unknown (allowed: {names})" for r in unknown],
+            )
+        self._loaded: dict[str, RouteModel | _Failure] = {}
         self._lock = threading.Lock()
 
-    def route_config(self, route: str) -> RouteConfig | None:
-        """Return the configuration of ``route``, or None when it is not configured."""
-        return self.config.routes.get(route)
+    def configured(self, route: str) -> bool:
+        """Whether models.toml has a table for ``route``."""
+        return route in self.config.routes
 
-    def get(self, route: str) -> Backend:
+    def get(self, route: str) -> RouteModel:
         """Return the loaded model for ``route``, loading it on first use.
 
         Raises:
@@ -52,57 +99,66 @@ class ModelRegistry:
             if route not in self._loaded:
                 self._loaded[route] = self._load(route)
             found = self._loaded[route]
-        if isinstance(found, ModelUnavailable):
-            raise found
+        if isinstance(found, _Failure):
+            raise found.error()
         return found
 
     def loaded(self) -> dict[str, str]:
         """Return ``{route: model name}`` for every model loaded so far."""
-        return {r: b.name for r, b in self._loaded.items() if not isinstance(b, ModelUnavailable)}
+        return {r: m.name for r, m in self._loaded.items() if isinstance(m, RouteModel)}
 
-    def _load(self, route: str) -> Backend | ModelUnavailable:
+    def availability(self, route: str) -> Availability:
+        """Whether the route's model is on this machine, without loading it."""
+        config = self._config(route)
+        return self._backends[config.backend].availability(config)
+
+    def fetch(self, route: str) -> str:
+        """Download the route's model; return what was done.
+
+        Raises:
+            ModelUnavailable: It cannot be fetched.
+        """
+        config = self._config(route)
+        return self._backends[config.backend].fetch(config)
+
+    def probe(self, route: str) -> RouteModel:
+        """Load the route's model and run one short generation through it.
+
+        Raises:
+            ModelUnavailable: It cannot be loaded, or it fails on a one-word input.
+        """
+        model = self.get(route)
+        try:
+            model.backend.generate([_PROBE_TEXT], max_new_tokens=_PROBE_TOKENS)
+        except Exception as exc:
+            raise ModelUnavailable(
+                route, model.name, f"loads but fails to generate ({describe(exc)})",
+                "check that it is a sequence-to-sequence model and `device` suits this machine",
+            ) from None  # fmt: skip
+        return model
+
+    def _config(self, route: str) -> RouteConfig:
         config = self.config.routes.get(route)
         if config is None:
-            return ModelUnavailable(
-                route, "-", "not configured", f"add a [{route}] table to {self.config.path}"
-            )
-        loader = self._backends.get(config.backend)
-        if loader is None:
-            names = ", ".join(sorted(self._backends)) or "none"
-            return ModelUnavailable(
-                route, config.model, f"unknown backend {config.backend!r}",
-                f"set backend to one of: {names}",
-            )  # fmt: skip
+            raise self._not_configured(route).error()
+        return config
+
+    def _not_configured(self, route: str) -> _Failure:
+        return _Failure(
+            route, "-", "not configured", f"add a [{route}] table to {self.config.path}"
+        )
+
+    def _load(self, route: str) -> RouteModel | _Failure:
+        config = self.config.routes.get(route)
+        if config is None:
+            return self._not_configured(route)
         try:
-            return loader(config, self.options)
+            backend = self._backends[config.backend].load(config, self.options)
         except ModelUnavailable as exc:
-            return exc
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Availability:
-    """Whether a route's model can be loaded without downloading."""
-
-    route: str
-    model: str
-    revision: str | None
-    local: bool
-    available: bool
-    detail: str
-
-
-def check_availability(config: RouteConfig) -> Availability:
-    """Check, without loading or downloading, whether a route's model is on this machine."""
-    if config.local:
-        ok = (Path(config.model) / "config.json").is_file()
-        detail = "local directory" if ok else "no config.json in that directory"
-    else:
-        from huggingface_hub import try_to_load_from_cache
-
-        cached = try_to_load_from_cache(config.model, "config.json", revision=config.revision)
-        ok = isinstance(cached, str)
-        detail = "in the Hugging Face cache" if ok else "not downloaded"
-    return Availability(
-        route=config.route, model=config.model, revision=config.revision,
-        local=config.local, available=ok, detail=detail,
-    )  # fmt: skip
+            return _Failure(exc.route, exc.model, exc.reason, exc.fix)
+        except Exception as exc:  # a model folder is untrusted input: any failure is one
+            return _Failure(
+                route, config.model, f"cannot be loaded ({describe(exc)})",
+                "check the model's files, or run `summarize models pull` again",
+            )  # fmt: skip
+        return RouteModel(config=config, backend=backend)

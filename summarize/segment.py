@@ -10,17 +10,16 @@ e-mails or English abbreviations.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 
 from summarize.data import Segment, SegmentKind
-from summarize.tweets import SIGNATURE, URL, TweetMatch, find_tweets, merge_duplicates
+from summarize.entities import ARABIC_LETTER, DIGIT, EMAIL, URL, is_arabic_letter, is_arabic_mark
+from summarize.tweets import SIGNATURE, TweetMatch, find_tweets, merge_duplicates
 
-__all__ = ["segment_document", "split_sentences"]
+__all__ = ["segment_document", "segment_lines", "split_sentences"]
 
 # ۔ is the Urdu full stop.
 _TERMINATORS = re.compile(r"[.!?؟…۔]+[”\"'»)\]]*")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -73,7 +72,7 @@ _TITLE_MAX_CHARS = 200
 _TITLE_MAX_WORDS = 25
 _QUOTE_OPENERS = "“«\"'(["
 _COLON = re.compile(r"[:：]\s+")
-_LIST_MARKER = re.compile(r"^\s*(?:[0-9\u0660-\u0669]{1,3}|[A-Za-z\u0621-\u064a])[.)](?=\s)")
+_LIST_MARKER = re.compile(rf"^\s*(?:[{DIGIT}]{{1,3}}|[A-Za-z]|{ARABIC_LETTER.pattern})[.)](?=\s)")
 # “...” and «...» up to 600 characters; straight quotes are too ambiguous to pair.
 _QUOTATION = re.compile(r"“[^“”\n]{1,600}”|«[^«»\n]{1,600}»")
 _STRAIGHT_QUOTATION = re.compile(r'"[^"\n]{1,600}"')
@@ -99,6 +98,36 @@ def segment_document(text: str, *, title: str | None = None) -> tuple[Segment, .
     for block in _join_signature_lines(text, list(_blocks(text, body_from))):
         pieces.extend(_segment_block(text, block))
     return _number(text, pieces)
+
+
+def segment_lines(text: str) -> tuple[Segment, ...]:
+    """One segment per non-empty line, for ``summarize translate``: no title, no sentence
+    splitting; a line that carries a tweet signature is that tweet.
+
+    Args:
+        text: Normalised text, one tweet or sentence per line.
+
+    Returns:
+        Segments in order with ids from 1; ``lang`` is not set yet.
+    """
+    segments: list[Segment] = []
+    for block in _blocks(text, 0):
+        start, end = _strip(text, *block)
+        line = text[start:end]
+        tweets = find_tweets(line, [0], offset=start)
+        if len(tweets) == 1:
+            meta = tweets[0].meta
+            segment = Segment(
+                id=len(segments) + 1, kind=SegmentKind.TWEET, text=meta.text,
+                span=(start, end), tweet=meta,
+            )  # fmt: skip
+        else:
+            segment = Segment(
+                id=len(segments) + 1, kind=SegmentKind.SENTENCE, text=" ".join(line.split()),
+                span=(start, end),
+            )  # fmt: skip
+        segments.append(segment)
+    return tuple(segments)
 
 
 def _number(
@@ -233,7 +262,7 @@ def _protected(text: str) -> list[tuple[int, int]]:
     statement of several sentences is one segment, as a reader would cite it. A quote that
     never closes protects nothing.
     """
-    spans = [m.span() for pattern in (URL, _EMAIL, _LIST_MARKER) for m in pattern.finditer(text)]
+    spans = [m.span() for pattern in (URL, EMAIL, _LIST_MARKER) for m in pattern.finditer(text)]
     quotes = list(_QUOTATION.finditer(text))
     if text.count('"') % 2 == 0:  # straight quotes pair up only when they are balanced
         quotes += _STRAIGHT_QUOTATION.finditer(text)
@@ -289,8 +318,4 @@ def _glued_start(before: str, after: str, ahead: str) -> bool:
 
 def _is_arabic(char: str) -> bool:
     """An Arabic letter or a mark on one (tashkeel): ``كتبَ.وقال`` is glued like ``كتب.وقال``."""
-    return bool(char) and "\u0600" <= char <= "\u06ff" and (char.isalpha() or _is_mark(char))
-
-
-def _is_mark(char: str) -> bool:
-    return unicodedata.combining(char) > 0
+    return is_arabic_letter(char) or is_arabic_mark(char)

@@ -11,25 +11,18 @@ aside and re-attached, and any the model dropped from the text is appended.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from summarize.backends import Backend
+from summarize.batching import generate_batched
 from summarize.data import Direction, Notice, Segment, Translation
+from summarize.entities import ENTITY, NUMBER, fold_digits, trailing_entities
 from summarize.errors import ModelUnavailable
 from summarize.packing import split_to_fit
-from summarize.registry import ModelRegistry
-from summarize.tweets import HASHTAG, MENTION, URL
+from summarize.registry import ModelRegistry, RouteModel
 
 __all__ = ["protect_entities", "translate_segments", "translate_texts"]
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_NUMBER = re.compile(
-    r"[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u066b\u066c][0-9\u0660-\u0669\u06f0-\u06f9]+)*"
-)
-_ENTITY = re.compile("|".join(p.pattern for p in (URL, _EMAIL, MENTION, HASHTAG)), re.IGNORECASE)
-_TRAILING = re.compile(rf"(?:\s*(?:{_ENTITY.pattern}))+\s*$", re.IGNORECASE)
 # Generated length is bounded relative to the source: a loop cannot run away.
 _LENGTH_RATIO = 2.0
 _LENGTH_SLACK = 8
@@ -49,25 +42,19 @@ def protect_entities(text: str) -> tuple[str, str, tuple[str, ...]]:
         ``(core, trailing, entities)``: the text to translate, the verbatim tail, and the
         URLs, e-mails, handles, hashtags and numbers that must survive in the core.
     """
-    trailing_match = _TRAILING.search(text)
-    core, trailing = text, ""
-    if trailing_match and trailing_match.start() > 0:
-        core, trailing = text[: trailing_match.start()], trailing_match.group().strip()
-    entities = [m.group() for m in _ENTITY.finditer(core)]
-    entities += [m.group() for m in _NUMBER.finditer(_ENTITY.sub(" ", core))]
+    cut = trailing_entities(text)
+    core, trailing = (text[:cut], text[cut:].strip()) if text[:cut].strip() else (text, "")
+    entities = [m.group() for m in ENTITY.finditer(core)]
+    entities += [m.group() for m in NUMBER.finditer(ENTITY.sub(" ", core))]
     return core.strip(), trailing, tuple(entities)
 
 
 def _restore(translated: str, protected: _Protected) -> str:
     """Re-attach the tail and append any entity the model dropped."""
-    seen = _ascii_digits(translated)
-    missing = [e for e in protected.entities if _ascii_digits(e) not in seen]
+    seen = fold_digits(translated)
+    missing = [e for e in protected.entities if fold_digits(e) not in seen]
     parts = [translated.strip(), *missing, protected.trailing]
     return " ".join(p for p in parts if p)
-
-
-def _ascii_digits(text: str) -> str:
-    return "".join(str(int(ch)) if ch.isdigit() and not ch.isascii() else ch for ch in text)
 
 
 def translate_segments(
@@ -92,19 +79,17 @@ def translate_segments(
         if not todo:
             continue
         try:
-            backend = registry.get(f"translate.{direction}")
+            model = registry.get(direction.route)
         except ModelUnavailable as exc:
             notices.append(Notice(code="model_unavailable", message=str(exc)))
             continue
-        texts, route_notices = translate_texts(
-            [s.text for s in todo], backend, _route_limits(registry, direction)
-        )
+        texts, route_notices = translate_texts([s.text for s in todo], model)
         notices += [
             Notice(code=n.code, message=f"segment {todo[i].id}: {n.message}")
             for i, n in route_notices
         ]
         translations += [
-            Translation(segment_id=s.id, direction=direction, text=t, model=backend.name)
+            Translation(segment_id=s.id, direction=direction, text=t, model=model.name)
             for s, t in zip(todo, texts, strict=True)
         ]
     translations.sort(key=lambda t: t.segment_id)
@@ -133,25 +118,19 @@ def _untranslated(segments: Sequence[Segment]) -> list[Notice]:
     ]
 
 
-def _route_limits(registry: ModelRegistry, direction: Direction) -> tuple[int, int]:
-    """Return ``(batch_size, max_new_tokens)`` for a direction's route."""
-    config = registry.route_config(f"translate.{direction}")
-    return (config.batch_size, config.max_new_tokens) if config else (16, 256)
-
-
 def translate_texts(
-    texts: Sequence[str], backend: Backend, limits: tuple[int, int]
+    texts: Sequence[str], model: RouteModel
 ) -> tuple[list[str], list[tuple[int, Notice]]]:
-    """Translate texts with one backend: protect entities, split, batch by length, restore.
+    """Translate texts with one model: protect entities, split, batch by length, restore.
 
     Args:
-        texts: Source texts, all in the backend's source language.
-        backend: The loaded model.
-        limits: ``(batch_size, max_new_tokens)``.
+        texts: Source texts, all in the model's source language.
+        model: The loaded model and its route settings.
 
     Returns:
         One translation per text, in order, and ``(index, notice)`` for split texts.
     """
+    backend = model.backend
     protected = [_Protected(*protect_entities(t)) for t in texts]
     parts: list[tuple[int, str]] = []
     notices: list[tuple[int, Notice]] = []
@@ -168,7 +147,7 @@ def translate_texts(
             )
             notices.append((index, Notice(code="segment_split", message=message)))
         parts += [(index, piece) for piece in pieces]
-    outputs = _generate_sorted([p for _, p in parts], backend, *limits)
+    outputs = generate_batched([p for _, p in parts], model, new_tokens=_length_bound)
     joined: dict[int, list[str]] = {}
     for (index, _), out in zip(parts, outputs, strict=True):
         joined.setdefault(index, []).append(out)
@@ -177,19 +156,5 @@ def translate_texts(
     ], notices
 
 
-def _generate_sorted(
-    texts: Sequence[str], backend: Backend, batch_size: int, max_new_tokens: int
-) -> list[str]:
-    """Generate in batches of similar length (longest first); return outputs in input order."""
-    lengths = backend.count_tokens(texts)
-    order = sorted(range(len(texts)), key=lambda i: (-lengths[i], i))
-    outputs = [""] * len(texts)
-    for start in range(0, len(order), batch_size):
-        batch = order[start : start + batch_size]
-        longest = max(lengths[i] for i in batch)
-        budget = min(max_new_tokens, int(longest * _LENGTH_RATIO) + _LENGTH_SLACK)
-        for i, out in zip(
-            batch, backend.generate([texts[i] for i in batch], max_new_tokens=budget), strict=True
-        ):
-            outputs[i] = out
-    return outputs
+def _length_bound(longest: int) -> int:
+    return int(longest * _LENGTH_RATIO) + _LENGTH_SLACK

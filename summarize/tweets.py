@@ -14,10 +14,18 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from summarize.data import TweetMeta
+from summarize.entities import (
+    DIGIT,
+    HASHTAG,
+    MENTION,
+    STATUS_LINK,
+    URL,
+    fold_digits,
+    is_arabic_letter,
+)
 
 __all__ = ["TweetMatch", "extract_entities", "find_tweets", "merge_duplicates", "parse_date"]
 
-_DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
 _EN_MONTHS = [
     "january",
     "february",
@@ -46,7 +54,7 @@ _MONTH_WORDS = "|".join(
     name.replace(" ", r"\s+")
     for name in sorted([*_EN_MONTHS, *_EN_MONTH_ABBR, *_AR_MONTHS], key=len, reverse=True)
 )
-_D = f"[{_DIGITS}]"
+_D = f"[{DIGIT}]"
 _DATE = (
     rf"(?:(?P<m1>{_MONTH_WORDS})\.?\s+(?P<d1>{_D}{{1,2}})\s*[,،]?\s*(?P<y1>{_D}{{4}})"
     rf"|(?P<d2>{_D}{{1,2}})\s+(?P<m2>{_MONTH_WORDS})\s*[,،]?\s*(?P<y2>{_D}{{4}})"
@@ -55,22 +63,14 @@ _DATE = (
     rf"|(?P<raw>[^\W\d_]{{3,12}}\.?\s+{_D}{{1,2}}\s*[,،]?\s*{_D}{{4}}))"
     rf"(?!{_D})"
 )
-_STATUS_LINK = r"https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/\w+/status(?:es)?/\d+"
 SIGNATURE = re.compile(
     # The author may hold a hyphen (L'Orient-Le Jour) but not " - " or ".-": those are a
     # dash inside the tweet's text, and the signature starts at a later dash.
     r"(?:^|(?<=\S)|\s)[—–-]{1,2}\s*(?P<author>(?:(?!\s-\s|[.!?؟…]-)[^\n()—–]){0,80}?)\s*"
-    r"\(\s*@(?P<handle>\w{1,30})\s*\)\s*" + _DATE + rf"(?:\s*(?P<link>{_STATUS_LINK})\S*)?",
+    r"\(\s*@(?P<handle>\w{1,30})\s*\)\s*" + _DATE + rf"(?:\s*(?P<link>{STATUS_LINK.pattern})\S*)?",
     re.IGNORECASE,
 )
 _RETWEET = re.compile(r"^RT\s+(@\w{1,30})\s*:", re.IGNORECASE)
-URL = re.compile(
-    r"(?:https?://|www\.|pic\.twitter\.com/|\bt\.co/|\bx\.com/|\btwitter\.com/)"
-    r"[^\s\"“”'«»<>]+?(?=[.,!?؟،;:)\]]*(?:[\s\"“”'«»<>]|$))",
-    re.IGNORECASE,
-)
-HASHTAG = re.compile(r"(?<![\w&])#\w+")
-MENTION = re.compile(r"(?<![\w.])@\w{1,30}")
 # A tweet is at most 280 characters (a link counts as 23); leave room for pasting noise.
 _MAX_TWEET_CHARS = 320
 
@@ -89,7 +89,7 @@ def parse_date(month: str, day: str, year: str) -> str | None:
     if number is None:
         return None
     try:
-        return date(int(_ascii_digits(year)), number, int(_ascii_digits(day))).isoformat()
+        return date(int(fold_digits(year)), number, int(fold_digits(day))).isoformat()
     except ValueError:  # February 31
         return None
 
@@ -99,7 +99,7 @@ def parse_numeric_date(raw: str) -> str | None:
 
     Day and month are told apart only when one of them is over 12 or the year comes first.
     """
-    parts = [int(_ascii_digits(p)) for p in re.split(r"[/.\-]", raw)]
+    parts = [int(fold_digits(p)) for p in re.split(r"[/.\-]", raw)]
     if len(parts) != 3:
         return None
     if parts[0] > 31:
@@ -128,10 +128,6 @@ def _month_number(month: str) -> int | None:
         if english.startswith(name) and len(name) >= 3:
             return index
     return None
-
-
-def _ascii_digits(text: str) -> str:
-    return "".join(str(int(ch)) if ch.isdigit() else ch for ch in text)
 
 
 def extract_entities(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
@@ -206,7 +202,7 @@ def _strip_urls(text: str) -> str:
 def _script(text: str) -> str | None:
     """Return ``arab``, ``latn`` or None by majority of letters outside entities."""
     bare = MENTION.sub(" ", HASHTAG.sub(" ", URL.sub(" ", _RETWEET.sub(" ", text.lstrip()))))
-    arabic = sum(1 for ch in bare if "\u0600" <= ch <= "\u06ff" and ch.isalpha())
+    arabic = sum(1 for ch in bare if is_arabic_letter(ch))
     latin = sum(1 for ch in bare if ch.isascii() and ch.isalpha())
     if arabic == latin == 0:
         return None

@@ -7,13 +7,13 @@ import os
 import random
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from summarize.backends import LoadOptions
+from summarize.backends import Backend, BackendKind, LoadOptions
 from summarize.config import ModelsConfig, RouteConfig, load_config
 from summarize.data import Document, Segment, SegmentKind
 from summarize.registry import ModelRegistry
@@ -112,7 +112,21 @@ def recording_registry(recorded: list[tuple[str, list[str]]]) -> ModelRegistry:
     def loader(config: RouteConfig, options: LoadOptions) -> RecordingBackend:
         return RecordingBackend(config, recorded)
 
-    return ModelRegistry(config, backends={"recording": loader})
+    return ModelRegistry(config, backends={"recording": backend_kind("recording", loader)})
+
+
+class _FunctionKind(BackendKind):
+    def __init__(self, name: str, load: Callable[[RouteConfig, LoadOptions], Backend]) -> None:
+        self.name = name
+        self._load = load
+
+    def load(self, config: RouteConfig, options: LoadOptions) -> Backend:
+        return self._load(config, options)
+
+
+def backend_kind(name: str, load: Callable[[RouteConfig, LoadOptions], Backend]) -> BackendKind:
+    """A backend engine made of one load function, registered in a test's own registry."""
+    return _FunctionKind(name, load)
 
 
 def make_segment(

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from summarize.abstractive import chunk_units, summarize_abstractive
-from summarize.config import ModelsConfig
+from summarize.config import ModelsConfig, RouteConfig
 from summarize.data import SummaryMethod
-from summarize.registry import ModelRegistry
+from summarize.registry import ModelRegistry, RouteModel
 
 
 class _Echo:
@@ -27,6 +27,13 @@ class _Echo:
         return [" ".join(w.strip(".") for w in t.split()[:3]) + "." for t in texts]
 
 
+def _model(backend: _Echo, batch_size: int = 4, max_new_tokens: int = 20) -> RouteModel:
+    config = RouteConfig(
+        route="summarize.en", model="echo", batch_size=batch_size, max_new_tokens=max_new_tokens
+    )
+    return RouteModel(config=config, backend=backend)
+
+
 UNITS = [
     (2, "alpha bravo charlie delta echo"),
     (3, "foxtrot golf hotel india juliet"),
@@ -36,7 +43,7 @@ UNITS = [
 
 def test_short_input_is_one_chunk_and_one_call() -> None:
     backend = _Echo(limit=100)
-    summary = summarize_abstractive(UNITS, "en", backend, batch_size=4, max_new_tokens=20)
+    summary = summarize_abstractive(UNITS, "en", _model(backend))
     assert backend.inputs == [" ".join(t for _, t in UNITS)]
     assert summary.method is SummaryMethod.ABSTRACTIVE
     assert [s.source_ids for s in summary.sentences] == [(2,)]
@@ -44,7 +51,7 @@ def test_short_input_is_one_chunk_and_one_call() -> None:
 
 def test_long_input_is_chunked_never_truncated() -> None:
     backend = _Echo(limit=10)
-    chunks = chunk_units(UNITS, backend)
+    chunks = chunk_units(UNITS, _model(backend))
     assert [[sid for sid, _ in chunk] for chunk in chunks] == [[2, 3], [4]]
     assert all(backend.count_tokens([" ".join(t for _, t in c)])[0] <= 10 for c in chunks)
     assert " ".join(t for c in chunks for _, t in c) == " ".join(t for _, t in UNITS)
@@ -52,7 +59,7 @@ def test_long_input_is_chunked_never_truncated() -> None:
 
 def test_map_then_reduce_and_sources_point_back() -> None:
     backend = _Echo(limit=10)
-    summary = summarize_abstractive(UNITS, "en", backend, batch_size=4, max_new_tokens=20)
+    summary = summarize_abstractive(UNITS, "en", _model(backend))
     # map: one call per chunk; reduce: the joined partial summaries once more
     assert backend.inputs[:2] == ["alpha bravo charlie delta echo foxtrot golf hotel india juliet",
                                   "kilo lima mike november oscar"]  # fmt: skip
@@ -64,15 +71,15 @@ def test_map_then_reduce_and_sources_point_back() -> None:
 
 def test_a_unit_longer_than_the_limit_is_split_and_keeps_its_id() -> None:
     backend = _Echo(limit=3)
-    chunks = chunk_units([(7, "one two three four five six seven")], backend)
+    chunks = chunk_units([(7, "one two three four five six seven")], _model(backend))
     assert all(sid == 7 for chunk in chunks for sid, _ in chunk)
     assert len(chunks) >= 3
 
 
 def test_tiny_t5_summarises_with_source_ids(tiny_config: ModelsConfig) -> None:
-    backend = ModelRegistry(tiny_config, offline=True).get("summarize.en")
+    model = ModelRegistry(tiny_config, offline=True).get("summarize.en")
     units = [(i, f"Oil prices rose on world markets today, sentence {i}.") for i in range(2, 40)]
-    summary = summarize_abstractive(units, "en", backend, batch_size=4, max_new_tokens=8)
+    summary = summarize_abstractive(units, "en", model)
     assert summary.sentences
     valid = {i for i, _ in units}
     assert all(s.source_ids and set(s.source_ids) <= valid for s in summary.sentences)

@@ -7,12 +7,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from conftest import backend_kind
 
-from summarize.backends import LoadOptions
-from summarize.backends.hf import load_transformers
+from summarize.backends import Backend, LoadOptions
+from summarize.backends.hf import HFKind, load_transformers
 from summarize.config import ModelsConfig, RouteConfig
-from summarize.errors import ModelUnavailable
-from summarize.registry import ModelRegistry, check_availability
+from summarize.errors import ConfigError, ModelUnavailable
+from summarize.registry import ModelRegistry
 
 
 def _route(config: ModelsConfig, route: str) -> RouteConfig:
@@ -38,7 +39,7 @@ def test_hub_id_loads_from_the_cache_offline(tiny_config: ModelsConfig) -> None:
     repo = _install_in_hf_cache(Path(local.model), Path(constants.HF_HUB_CACHE), "tiny/ar-en")
     try:
         route = replace(local, model="tiny/ar-en", local=False)
-        assert check_availability(route).available
+        assert HFKind().availability(route).available
         backend = load_transformers(route, LoadOptions(offline=True))
         [out] = backend.generate(["شنت مجموعة قراصنة الإنترنت هجومًا."], max_new_tokens=5)
         assert out.strip()
@@ -48,7 +49,7 @@ def test_hub_id_loads_from_the_cache_offline(tiny_config: ModelsConfig) -> None:
 
 def test_uncached_hub_model_offline_says_how_to_fix(tiny_config: ModelsConfig) -> None:
     route = replace(_route(tiny_config, "translate.ar-en"), model="nobody/missing", local=False)
-    assert not check_availability(route).available
+    assert not HFKind().availability(route).available
     with pytest.raises(ModelUnavailable, match="summarize models pull") as info:
         load_transformers(route, LoadOptions(offline=True))
     assert info.value.route == "translate.ar-en"
@@ -85,14 +86,14 @@ def test_batch_outputs_keep_input_order(tiny_config: ModelsConfig) -> None:
 def test_registry_remembers_failures(tiny_config: ModelsConfig) -> None:
     calls: list[str] = []
 
-    def failing(config: RouteConfig, options: LoadOptions) -> object:
+    def failing(config: RouteConfig, options: LoadOptions) -> Backend:
         calls.append(config.route)
         raise ModelUnavailable(config.route, config.model, "broken", "fix it")
 
     route = replace(_route(tiny_config, "translate.ar-en"), backend="failing")
     registry = ModelRegistry(
         ModelsConfig(path="m.toml", routes={route.route: route}),
-        backends={"failing": failing},  # type: ignore[dict-item]
+        backends={"failing": backend_kind("failing", failing)},
     )
     for _ in range(3):
         with pytest.raises(ModelUnavailable):
@@ -100,8 +101,9 @@ def test_registry_remembers_failures(tiny_config: ModelsConfig) -> None:
     assert calls == ["translate.ar-en"]
 
 
-def test_unknown_backend_lists_the_known_ones(tiny_config: ModelsConfig) -> None:
+def test_unknown_backend_is_a_config_error_listing_the_known_ones(
+    tiny_config: ModelsConfig,
+) -> None:
     route = replace(_route(tiny_config, "translate.ar-en"), backend="ctranslate3")
-    registry = ModelRegistry(ModelsConfig(path="m.toml", routes={route.route: route}))
-    with pytest.raises(ModelUnavailable, match="transformers"):
-        registry.get("translate.ar-en")
+    with pytest.raises(ConfigError, match="hf, transformers"):
+        ModelRegistry(ModelsConfig(path="m.toml", routes={route.route: route}))

@@ -171,10 +171,17 @@ def test_translate_rich_output(capsys: pytest.CaptureFixture[str], tiny_models_t
     assert "شنت مجموعة" in out
 
 
-def test_empty_translate_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "translate", "   ")
-    assert code == 2
-    assert "nothing to translate" in err
+@pytest.mark.parametrize("text", ["", "   ", "\u200f\n"])
+def test_empty_translate_fails_like_an_empty_article(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text(text, encoding="utf-8")
+    article = run(capsys, str(empty))
+    translate = run(capsys, "translate", text)
+    assert (article[0], translate[0]) == (1, 1)
+    assert article[2] == f"summarize: error: {empty}: empty, there is no text to summarize\n"
+    assert translate[2] == "summarize: error: <text>: empty, there is no text to translate\n"
 
 
 def test_models_list_shows_availability(

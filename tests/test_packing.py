@@ -155,4 +155,31 @@ def test_no_empty_parts(text: str) -> None:
     ],
 )
 def test_pack_units_is_greedy(units: list[str], limit: int, expected: list[str]) -> None:
-    assert pack_units(units, limit, words) == expected
+    groups = pack_units(units, limit, words)
+    assert [" ".join(units[i] for i in group) for group in groups] == expected
+
+
+def test_pack_units_tokenises_each_unit_once_when_counts_add_up() -> None:
+    seen: list[str] = []
+
+    def counting(texts: Sequence[str]) -> list[int]:
+        seen.extend(texts)
+        return words(texts)
+
+    units = [f"w{i} x{i}" for i in range(40)]
+    groups = pack_units(units, 9, counting)
+    assert all(len(group) == 4 for group in groups)
+    assert sum(text in units for text in seen) == len(units)  # each unit counted once
+    assert len(seen) == len(units) + 1 + len(groups)  # + the empty input + each chunk once
+
+
+def test_pack_units_repacks_when_joining_costs_more_than_the_parts() -> None:
+    def joined_costs_extra(texts: Sequence[str]) -> list[int]:
+        return [len(t.split()) + 2 * t.count(" | ") for t in texts]
+
+    units = ["a | b", "c", "d", "e"]
+    groups = pack_units(units, 4, joined_costs_extra)
+    assert all(
+        joined_costs_extra([" ".join(units[i] for i in g)])[0] <= 4 or len(g) == 1 for g in groups
+    )
+    assert [i for g in groups for i in g] == [0, 1, 2, 3]

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from summarize.commands import render
 from summarize.data import (
     Direction,
     Document,
@@ -23,6 +22,7 @@ from summarize.data import (
     Translation,
     TweetMeta,
 )
+from summarize.render import render_result as render
 from summarize.render.console import ConsoleOptions
 from summarize.render.sanitize import clean
 
@@ -118,7 +118,7 @@ def test_console_prints_hostile_text_literally_and_harmlessly() -> None:
 
 
 def test_colour_output_has_escapes_only_from_rich() -> None:
-    out = render(_result(HOSTILE), "rich", to_terminal=True, width=200)
+    out = render(_result(HOSTILE), "rich", color=True, width=200)
     assert "\x1b[31mred" not in out  # the input's escape is gone; rich's own colours remain
     assert "[31mred" in out  # what is left of it is shown as text
     assert "\x9b" not in out

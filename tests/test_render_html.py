@@ -22,7 +22,8 @@ from summarize.data import (
     Translation,
     TweetMeta,
 )
-from summarize.render.html import CSP, direction_of, main_language, render_html
+from summarize.entities import direction_of, main_language
+from summarize.render.html import CSP, render_html
 
 GOLDEN = Path(__file__).parent / "golden"
 # Everything a renderer must show as text and never act on: rich markup, emoji codes,
@@ -235,11 +236,11 @@ def test_direction_of(lang: str, expected: str) -> None:
 
 
 def test_main_language_is_the_one_with_most_text() -> None:
-    assert main_language(_result()) == "ar"
+    assert main_language(_result().segments) == "ar"
     english = dataclasses.replace(
         _result(),
         segments=tuple(dataclasses.replace(s, lang="en") for s in _result().segments),
     )
-    assert main_language(english) == "en"
+    assert main_language(english.segments) == "en"
     assert render_html(english).startswith('<!DOCTYPE html>\n<html lang="en">')
-    assert main_language(dataclasses.replace(_result(), segments=())) == "und"
+    assert main_language(()) == "und"

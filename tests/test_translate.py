@@ -7,7 +7,7 @@ from conftest import RecordingBackend, make_segment
 
 from summarize.config import ModelsConfig, RouteConfig
 from summarize.data import Direction
-from summarize.registry import ModelRegistry
+from summarize.registry import ModelRegistry, RouteModel
 from summarize.translate import protect_entities, translate_segments, translate_texts
 
 AR = "شنت مجموعة قراصنة الإنترنت هجومًا على شركة CloudFlare."
@@ -100,9 +100,14 @@ class _Dropper:
         return [t.split()[0] for t in texts]
 
 
+def _route_model(backend: _Dropper) -> RouteModel:
+    config = RouteConfig(route="translate.en-ar", model="dropper", batch_size=8, max_new_tokens=64)
+    return RouteModel(config=config, backend=backend)
+
+
 def test_entities_dropped_by_the_model_are_restored_verbatim() -> None:
     text = "Stop using @CloudFlare now, 129 sites https://t.co/GqhRe4yr8U #OpParis"
-    [out], _ = translate_texts([text], _Dropper(), (8, 64))
+    [out], _ = translate_texts([text], _route_model(_Dropper()))
     for entity in ("@CloudFlare", "129", "https://t.co/GqhRe4yr8U", "#OpParis"):
         assert entity in out
     assert out.endswith("https://t.co/GqhRe4yr8U #OpParis")
@@ -114,7 +119,7 @@ def test_long_segment_is_split_not_cut(
     config = RouteConfig(route="translate.en-ar", model="x", max_input_tokens=6, batch_size=8)
     backend = RecordingBackend(config, recorded)
     text = "one two three, four five six, seven eight nine, ten eleven twelve"
-    [out], notices = translate_texts([text], backend, (8, 64))
+    [out], notices = translate_texts([text], RouteModel(config=config, backend=backend))
     sent = [text for _, batch in recorded for text in batch]
     assert len(sent) > 1
     assert all(backend.count_tokens([part])[0] <= 6 for part in sent)

@@ -1,19 +1,31 @@
 """Engines that run a model. Each is registered by name; routes pick one in models.toml.
 
-A backend only turns a batch of strings into a batch of strings. The stages do their own
-pre- and post-processing around that one call (the transformers-pipelines split), so a
-new engine, or a test double, plugs in by registering a loader here.
+A backend kind knows four things about its models: how to load one, whether one is on this
+machine, how to fetch one, and (through loading) how to probe it. ``models list``,
+``models pull``, ``models check`` and the pipeline all go through those, via the registry,
+so a new engine plugs into every command by registering a kind here.
+
+A loaded backend only turns a batch of strings into a batch of strings. The stages do their
+own pre- and post-processing around that one call (the transformers-pipelines split).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from summarize.config import RouteConfig
 
-__all__ = ["BACKENDS", "Backend", "LoadOptions", "Loader", "register_backend"]
+__all__ = [
+    "BACKENDS",
+    "Availability",
+    "Backend",
+    "BackendKind",
+    "LoadOptions",
+    "register_backend",
+]
 
 
 class Backend(Protocol):
@@ -43,18 +55,62 @@ class LoadOptions:
     offline: bool = False
 
 
-Loader = Callable[[RouteConfig, LoadOptions], Backend]
-BACKENDS: dict[str, Loader] = {}
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Availability:
+    """Whether a route's model can be loaded without downloading, and by which engine."""
+
+    route: str
+    model: str
+    revision: str | None
+    local: bool
+    available: bool
+    detail: str
+    backend: str
 
 
-def register_backend(name: str) -> Callable[[Loader], Loader]:
-    """Register a loader under ``name``, for ``backend = "name"`` in models.toml."""
+class BackendKind:
+    """One engine: loads, finds and fetches models. Subclass it and ``register_backend``.
 
-    def decorator(loader: Loader) -> Loader:
-        BACKENDS[name] = loader
-        return loader
+    The defaults suit an engine whose models are plain local directories: available when
+    the directory exists, nothing to fetch.
+    """
 
-    return decorator
+    name = "base"
+
+    def load(self, config: RouteConfig, options: LoadOptions) -> Backend:
+        """Load a route's model.
+
+        Raises:
+            ModelUnavailable: With the reason and the fix.
+        """
+        raise NotImplementedError
+
+    def availability(self, config: RouteConfig) -> Availability:
+        """Tell, without loading or downloading, whether the route's model is here."""
+        found = Path(config.model).is_dir()
+        return Availability(
+            route=config.route, model=config.model, revision=config.revision, local=True,
+            available=found, detail="local directory" if found else "no such directory",
+            backend=self.name,
+        )  # fmt: skip
+
+    def fetch(self, config: RouteConfig) -> str:
+        """Download the route's model into the cache; return what was done, in a few words.
+
+        Raises:
+            ModelUnavailable: The model cannot be fetched (the message says why and what to do).
+        """
+        return "nothing to download"
+
+
+BACKENDS: dict[str, BackendKind] = {}
+
+
+def register_backend(kind: BackendKind, *aliases: str) -> BackendKind:
+    """Register an engine under its name (and aliases), for ``backend = "name"``."""
+    for name in (kind.name, *aliases):
+        BACKENDS[name] = kind
+    return kind
 
 
 def _register_builtin() -> None:

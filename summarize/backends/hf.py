@@ -18,16 +18,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
-from summarize.backends import LoadOptions, register_backend
+from summarize.backends import Availability, BackendKind, LoadOptions, register_backend
 from summarize.config import RouteConfig
-from summarize.errors import ModelUnavailable
+from summarize.errors import ModelUnavailable, describe
 
 if TYPE_CHECKING:
     from transformers import PreTrainedModel, PreTrainedTokenizerBase
 
-__all__ = ["HFSeq2Seq", "hub_reachable", "is_offline", "load_transformers"]
+__all__ = ["HFKind", "HFSeq2Seq", "hub_reachable", "is_offline", "load_transformers"]
 
 _PROBE_TIMEOUT_S = 3.0
+# Files a translation or summarisation model needs; *.bin only when no safetensors exist.
+_PULL_PATTERNS = ("*.json", "*.safetensors", "*.spm", "*.model", "*.txt", "*.tiktoken")
 
 
 class HFSeq2Seq:
@@ -101,7 +103,48 @@ def hub_reachable() -> bool:
         return False
 
 
-@register_backend("transformers")
+class HFKind(BackendKind):
+    """transformers + torch: models from the Hugging Face cache, the hub or a directory."""
+
+    name = "hf"
+
+    def load(self, config: RouteConfig, options: LoadOptions) -> HFSeq2Seq:
+        """Load a route's tokenizer and model (see ``load_transformers``)."""
+        return load_transformers(config, options)
+
+    def availability(self, config: RouteConfig) -> Availability:
+        """A local directory with a config.json, or a hub model in the cache."""
+        if config.local:
+            ok = (Path(config.model) / "config.json").is_file()
+            detail = "local directory" if ok else "no config.json in that directory"
+        else:
+            ok = _in_hf_cache(config)
+            detail = "in the Hugging Face cache" if ok else "not downloaded"
+        return Availability(
+            route=config.route, model=config.model, revision=config.revision,
+            local=config.local, available=ok, detail=detail, backend=self.name,
+        )  # fmt: skip
+
+    def fetch(self, config: RouteConfig) -> str:
+        """Download the files a seq2seq model needs into the HF cache.
+
+        Raises:
+            ModelUnavailable: The hub cannot be reached or refuses the model.
+        """
+        if config.local:
+            return f"local directory {config.model}, nothing to download"
+        if not hub_reachable():
+            raise ModelUnavailable(
+                config.route, config.model, "the Hugging Face hub cannot be reached",
+                "check the connection (or HF_ENDPOINT) and run `summarize models pull` again",
+            )  # fmt: skip
+        try:
+            _download(config)
+        except Exception as exc:  # any hub or disk failure: reported per route
+            raise _unavailable(config, exc) from None
+        return f"downloaded {config.model}"
+
+
 def load_transformers(config: RouteConfig, options: LoadOptions) -> HFSeq2Seq:
     """Load a route's tokenizer and model with transformers.
 
@@ -144,9 +187,8 @@ def _in_hf_cache(config: RouteConfig) -> bool:
 
 
 def _unavailable(config: RouteConfig, exc: Exception) -> ModelUnavailable:
-    reason = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else type(exc).__name__
     return ModelUnavailable(
-        config.route, config.model, reason, "check `model` and `revision` in models.toml"
+        config.route, config.model, describe(exc), "check `model` and `revision` in models.toml"
     )
 
 
@@ -188,3 +230,16 @@ def _check_prefix(config: RouteConfig, tokenizer: PreTrainedTokenizerBase) -> No
             config.route, config.model, f"its vocabulary has no {prefix} token",
             f"set prefix to one of: {', '.join(codes[:12]) or 'none (remove it)'}",
         )  # fmt: skip
+
+
+def _download(config: RouteConfig) -> None:
+    from huggingface_hub import HfApi, snapshot_download
+
+    files = HfApi().list_repo_files(config.model, revision=config.revision)
+    patterns = list(_PULL_PATTERNS)
+    if not any(name.endswith(".safetensors") for name in files):
+        patterns.append("pytorch_model.bin")  # older repos (opus-mt) ship only this
+    snapshot_download(config.model, revision=config.revision, allow_patterns=patterns)
+
+
+register_backend(HFKind(), "transformers")

@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING
 from rich.measure import Measurement
 from rich.text import Text
 
+from summarize.entities import NUMBER
+
 if TYPE_CHECKING:
     from arabic_reshaper import ArabicReshaper
     from rich.console import Console, ConsoleOptions, RenderResult
@@ -30,9 +32,9 @@ if TYPE_CHECKING:
 __all__ = ["BIDI_MODES", "BidiText", "resolve_bidi", "to_logical", "to_visual", "visual_lines"]
 
 BIDI_MODES = ("auto", "on", "off")
-_NUMBER = re.compile(
-    r"[#$€£+\-]?[0-9\u0660-\u0669\u06f0-\u06f9][0-9\u0660-\u0669\u06f0-\u06f9.,٫٬]*[%٪]?"
-)
+# A number with its sign, currency or per-cent mark, kept in one LTR run. A full stop or
+# comma after the last digit is sentence punctuation, not part of the number.
+_NUMBER = re.compile(rf"[#$€£+\-]?(?:{NUMBER.pattern})[%٪]?")
 # Environment markers of terminals that run the bidi algorithm themselves.
 _BIDI_TERMINAL_VARS = ("VTE_VERSION", "KONSOLE_VERSION", "MLTERM")
 _BIDI_TERM_PROGRAMS = ("Apple_Terminal", "mintty")

@@ -9,6 +9,7 @@ terminals that do not do it themselves.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from rich import box
 from rich.console import Console, Group, JustifyMethod, RenderableType
@@ -18,13 +19,22 @@ from rich.table import Table
 from rich.text import Text
 
 from summarize.data import Result, Segment, SegmentKind, Summary, Translation
+from summarize.entities import is_rtl
 from summarize.render.bidi import BidiText
 from summarize.render.sanitize import clean, clean_line
 
-__all__ = ["VIEWS", "ConsoleOptions", "render_console"]
+__all__ = ["ConsoleOptions", "View", "render_console"]
 
-RTL = frozenset(("ar", "fa", "ur", "ps", "he", "yi"))
-VIEWS = ("auto", "table", "stacked", "summary")
+
+class View(StrEnum):
+    """The terminal layouts (``--view``); ``auto`` picks by width."""
+
+    AUTO = "auto"
+    TABLE = "table"
+    STACKED = "stacked"
+    SUMMARY = "summary"
+
+
 # Below this width two text columns side by side get too narrow to read.
 STACKED_BELOW = 100
 
@@ -33,24 +43,24 @@ STACKED_BELOW = 100
 class ConsoleOptions:
     """How to present: ``view`` (auto picks by width) and whether to reorder Arabic."""
 
-    view: str = "auto"
+    view: View = View.AUTO
     bidi: bool = False
 
 
 def render_console(result: Result, console: Console, options: ConsoleOptions | None = None) -> None:
     """Print the whole result to ``console``."""
     options = options or ConsoleOptions()
-    view = options.view
-    if view == "auto":
-        view = "table" if console.width >= STACKED_BELOW else "stacked"
+    view = View(options.view)
+    if view is View.AUTO:
+        view = View.TABLE if console.width >= STACKED_BELOW else View.STACKED
     cells = _Cells(options.bidi)
     if result.document.title:
         console.print(_title(result, cells))
     for summary in result.summaries:
         console.print(_summary_panel(summary, cells))
-    if view == "table":
+    if view is View.TABLE:
         console.print(_table(result, cells))
-    elif view == "stacked":
+    elif view is View.STACKED:
         console.print(_stacked(result, cells))
     console.print(_footer(result))
 
@@ -62,9 +72,9 @@ class _Cells:
         self.bidi = bidi
 
     def __call__(self, text: str, lang: str, style: str = "") -> RenderableType:
-        if lang in RTL and self.bidi:
+        if is_rtl(lang) and self.bidi:
             return BidiText(clean_line(text), style=style)
-        justify: JustifyMethod = "right" if lang in RTL else "left"
+        justify: JustifyMethod = "right" if is_rtl(lang) else "left"
         # fold, never crop: a long URL or word must stay whole, wrapped over lines.
         return Text(clean(text), style=style, justify=justify, overflow="fold")
 
@@ -80,7 +90,7 @@ def _title(result: Result, cells: _Cells) -> Panel:
 
 def _summary_panel(summary: Summary, cells: _Cells) -> Panel:
     """Each sentence with its source segment numbers beside it (left of an RTL sentence)."""
-    rtl = summary.lang in RTL
+    rtl = is_rtl(summary.lang)
     grid = Table.grid(padding=(0, 1), expand=True)
     if rtl:
         grid.add_column(no_wrap=True)
@@ -132,7 +142,7 @@ def _body(result: Result) -> list[Segment]:
 
 
 def _lang(lang: str) -> Text:
-    return Text(lang, style="magenta" if lang in RTL else "green")
+    return Text(lang, style="magenta" if is_rtl(lang) else "green")
 
 
 def _translation(translation: Translation | None, cells: _Cells) -> RenderableType:

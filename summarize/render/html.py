@@ -14,39 +14,23 @@ import html
 import itertools
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable
 
 from summarize.data import Result, Segment, SegmentKind, Summary, Translation, TweetMeta
+from summarize.entities import HASHTAG, MENTION, URL, direction_of, main_language
 from summarize.render.sanitize import clean, clean_line
 
-__all__ = ["direction_of", "main_language", "render_html"]
+__all__ = ["render_html"]
 
-RTL_LANGS = frozenset(("ar", "fa", "ur", "ps", "he", "yi"))
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
     "form-action 'none'"
 )
-# A URL ends before trailing punctuation, which belongs to the sentence around it.
-URL_PATTERN = r"https?://[^\s<>\"'`\[\]\\]*[^\s<>\"'`\[\]\\.,;:!?)}»”’،؛]"
-_ATOM = re.compile(rf"{URL_PATTERN}|[#@]\w+", re.IGNORECASE)
+_ATOM = re.compile(f"{URL.pattern}|{HASHTAG.pattern}|{MENTION.pattern}", re.IGNORECASE)
 _SAFE_URL = re.compile(r"https?://[^\s<>\"'`\\]+", re.IGNORECASE)
 _STRONG = {"L": "L", "R": "R", "AL": "R"}
 # A piece of cell text and its strong direction: "L", "R", or "" for neutral characters.
 _Unit = tuple[str, str]
-
-
-def direction_of(lang: str) -> str:
-    """Return ``rtl`` for right-to-left languages (Arabic, Persian, Urdu, ...), else ``ltr``."""
-    return "rtl" if lang.split("-")[0].lower() in RTL_LANGS else "ltr"
-
-
-def main_language(result: Result) -> str:
-    """Return the language with the most segment text (``und`` for an empty result)."""
-    sizes: Counter[str] = Counter()
-    for segment in result.segments:
-        sizes[segment.lang] += len(segment.text)
-    return sizes.most_common(1)[0][0] if sizes else "und"
 
 
 def render_html(result: Result) -> str:
@@ -58,7 +42,7 @@ def render_html(result: Result) -> str:
     Returns:
         A UTF-8 HTML page that requests nothing and contains no script.
     """
-    lang = _esc(main_language(result))
+    lang = _esc(main_language(result.segments))
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'

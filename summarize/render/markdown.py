@@ -17,13 +17,12 @@ import html
 import re
 
 from summarize.data import Result, Segment, SegmentKind, Summary, TweetMeta
-from summarize.render.html import URL_PATTERN, direction_of
+from summarize.entities import URL, direction_of
 from summarize.render.sanitize import clean_line
 
 __all__ = ["escape_markdown", "render_markdown"]
 
 _SPECIAL = re.compile(r"[\\`*_\[\]()#+\-.!|~]")
-_URL = re.compile(URL_PATTERN, re.IGNORECASE)
 _AUTOLINK = re.compile(r"https?://[\w\-.~:/?#@!$+,;=%]+", re.ASCII | re.IGNORECASE)
 
 
@@ -45,7 +44,7 @@ def escape_markdown(text: str) -> str:
     text = clean_line(text)
     parts: list[str] = []
     position = 0
-    for match in _URL.finditer(text):
+    for match in URL.finditer(text):
         url = match.group()
         parts.append(_escape(text[position : match.start()]))
         parts.append(f"<{url}>" if _AUTOLINK.fullmatch(url) else _escape(url))
