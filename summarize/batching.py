@@ -14,7 +14,7 @@ from summarize.registry import RouteModel
 
 __all__ = ["NewTokens", "generate_batched"]
 
-# How many new tokens a batch may generate, given its longest input in tokens.
+# How many new tokens one input may generate, given its length in tokens.
 NewTokens = Callable[[int], int]
 
 
@@ -27,11 +27,16 @@ def generate_batched(
 ) -> list[str]:
     """Generate one output per text in length-sorted batches; return them in input order.
 
+    Every input's generation budget depends on its own length only, never on the inputs it
+    happens to be batched with, and a batch only holds inputs of one budget: so a text gets
+    the same output whether it is translated alone or with a thousand others (what lets a
+    batch run match single runs).
+
     Args:
         texts: Model inputs (each within the model's input limit).
         model: The loaded model and its route settings.
-        new_tokens: The generation budget of a batch from its longest input; by default
-            the route's ``max_new_tokens``. Never above ``max_new_tokens`` either way.
+        new_tokens: The generation budget of an input from its length; by default the
+            route's ``max_new_tokens``. Never above ``max_new_tokens`` either way.
         lengths: Token counts of ``texts`` when the caller has them already.
 
     Returns:
@@ -40,15 +45,25 @@ def generate_batched(
     if not texts:
         return []
     counts = list(lengths) if lengths is not None else model.backend.count_tokens(texts)
-    order = sorted(range(len(texts)), key=lambda i: (-counts[i], i))
-    size = model.config.batch_size
     ceiling = model.config.max_new_tokens
+    budgets = [min(ceiling, new_tokens(n)) if new_tokens else ceiling for n in counts]
+    order = sorted(range(len(texts)), key=lambda i: (-budgets[i], -counts[i], i))
     outputs = [""] * len(texts)
-    for start in range(0, len(order), size):
-        batch = order[start : start + size]
-        longest = max(counts[i] for i in batch)
-        budget = min(ceiling, new_tokens(longest)) if new_tokens else ceiling
-        generated = model.backend.generate([texts[i] for i in batch], max_new_tokens=budget)
+    for batch in _batches(order, budgets, model.config.batch_size):
+        generated = model.backend.generate(
+            [texts[i] for i in batch], max_new_tokens=budgets[batch[0]]
+        )
         for i, out in zip(batch, generated, strict=True):
             outputs[i] = out
     return outputs
+
+
+def _batches(order: Sequence[int], budgets: Sequence[int], size: int) -> list[list[int]]:
+    """Cut the sorted inputs into batches of at most ``size``, one budget per batch."""
+    batches: list[list[int]] = []
+    for i in order:
+        if batches and len(batches[-1]) < size and budgets[batches[-1][0]] == budgets[i]:
+            batches[-1].append(i)
+        else:
+            batches.append([i])
+    return batches

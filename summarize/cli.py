@@ -24,11 +24,12 @@ from summarize.render.sanitize import clean_line
 
 __all__ = ["main", "main_entry"]
 
-_COMMANDS = ("translate", "models")
+_COMMANDS = ("translate", "models", "batch")
 _MODEL_ACTIONS = ("list", "pull", "check")
 _EPILOG = """\
 other commands:
   summarize translate TEXT|-     translate a tweet or a line (language detected)
+  summarize batch IN... -o OUT   every article in folders or files, into OUT (resumable)
   summarize models list          each route's model and whether it is on this machine
   summarize models pull          download the configured models into the HF cache
   summarize models check         load every configured model and report problems
@@ -108,7 +109,10 @@ def _article_parser() -> _Parser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "article", metavar="ARTICLE", help="a text or HTML file, an http(s):// URL, or - for stdin"
+        "article",
+        metavar="ARTICLE",
+        nargs="+",
+        help="a text or HTML file, an http(s):// URL, or - for stdin",
     )
     _output(parser)
     parser.add_argument(
@@ -129,6 +133,60 @@ def _translate_parser() -> _Parser:
     )
     parser.add_argument("text", metavar="TEXT", help="the text, or - to read lines from stdin")
     _output(parser)
+    _common(parser)
+    return parser
+
+
+def _batch_parser() -> _Parser:
+    parser = _Parser(
+        prog="summarize batch",
+        description="Summarise and translate every article in folders or files into OUT:\n"
+        "one output per input (the input tree mirrored), a manifest, an index.\n"
+        "Restartable with --resume; a bad file is recorded as failed, never the end.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("inputs", metavar="INPUT", nargs="+", help="folders and/or files")
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", required=True, help="the output folder (created)"
+    )
+    parser.add_argument(
+        "--glob",
+        metavar="PATTERN",
+        action="append",
+        help="file names to take from folders; repeatable (default: *.txt *.html *.htm)",
+    )
+    parser.add_argument("--recursive", action="store_true", help="descend into subfolders")
+    parser.add_argument(
+        "--format", choices=("json", "md", "html"), default="json", help="(default: json)"
+    )
+    parser.add_argument(
+        "--to", choices=[str(t) for t in Target], default=str(Target.BOTH),
+        help="target language(s) (default: both)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--resume", action="store_true",
+        help="skip files already done with the same content, options and models",
+    )  # fmt: skip
+    parser.add_argument(
+        "--jobs", type=_positive, default=1, metavar="N",
+        help="worker processes, each with its own models (default: 1)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--engine", choices=("local", "ray"), default="local",
+        help="local processes, or Ray Data (pip install 'summarize[ray]'; RAY_ADDRESS)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--max-bytes", type=_positive, default=None, metavar="N",
+        help="fail files larger than N bytes (default: 20 MiB)",
+    )  # fmt: skip
+    parser.add_argument("--quiet", action="store_true", help="no progress and no summary table")
+    parser.add_argument(
+        "--encoding", metavar="NAME", help="decode every input with this codec (default: detected)"
+    )
+    parser.add_argument(
+        "--sentences", type=_positive, default=3, metavar="N",
+        help="extractive summary length (default: 3)",
+    )  # fmt: skip
     _common(parser)
     return parser
 
@@ -174,14 +232,26 @@ def main_entry() -> None:
 
 def _dispatch(argv: list[str]) -> int:
     command = argv[0] if argv and argv[0] in _COMMANDS else None
-    parser = {None: _article_parser, "translate": _translate_parser, "models": _models_parser}[
-        command
-    ]()
+    parser = {
+        None: _article_parser,
+        "translate": _translate_parser,
+        "models": _models_parser,
+        "batch": _batch_parser,
+    }[command]()
     args = parser.parse_args(argv[1:] if command else argv)
     if command == "models":
         from summarize.model_commands import run_models
 
         return run_models(args.action, args.models, offline=args.offline)
+    if command == "batch":
+        from summarize.batch_command import run_batch_command
+
+        return run_batch_command(args)
+    if command is None and len(args.article) > 1:
+        raise UsageError(
+            f"summarize takes one ARTICLE, not {len(args.article)}; for several, run "
+            "`summarize batch FILE... -o OUTDIR`"
+        )
     bidi_mode = _bidi_mode(args.bidi)
     from summarize.config import load_config
     from summarize.pipeline import Pipeline
@@ -196,7 +266,7 @@ def _dispatch(argv: list[str]) -> int:
         pipeline = Pipeline(
             load_config(args.models), offline=args.offline, summary_sentences=args.sentences
         )
-        result = pipeline.run_file(args.article, to=args.to, encoding=args.encoding)
+        result = pipeline.run_file(args.article[0], to=args.to, encoding=args.encoding)
     _write(result, args, bidi_mode)
     return 0
 

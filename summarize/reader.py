@@ -18,7 +18,7 @@ from pathlib import Path
 from summarize.entities import ARABIC_LETTER
 from summarize.errors import InputError, UsageError
 
-__all__ = ["MAX_INPUT_BYTES", "RawText", "decode_bytes", "read_input"]
+__all__ = ["MAX_INPUT_BYTES", "RawText", "decode_bytes", "read_input", "text_from_bytes"]
 
 # Beyond this an "article" is almost certainly not one; refuse rather than eat memory.
 MAX_INPUT_BYTES = 20 * 1024 * 1024
@@ -88,25 +88,34 @@ def read_input(source: str, *, encoding: str | None = None) -> RawText:
         from summarize.fetch import fetch_url
 
         page = fetch_url(source)
-        return _from_bytes(page.data, source, encoding or page.charset, html=page.is_html)
+        return text_from_bytes(page.data, source, encoding or page.charset, html=page.is_html)
     if source == "-":
-        return _from_bytes(sys.stdin.buffer.read(MAX_INPUT_BYTES + 1), "-", encoding)
+        return text_from_bytes(sys.stdin.buffer.read(MAX_INPUT_BYTES + 1), "-", encoding)
     path = Path(source)
     if not path.exists():
         raise InputError(f"{source}: no such file; check the path")
     if path.is_dir():
-        raise InputError(f"{source}: is a directory; give a text file")
+        raise InputError(
+            f"{source}: is a directory; to summarise every article in it, run "
+            f"`summarize batch {source} -o OUTDIR`"
+        )
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_INPUT_BYTES + 1)
     except OSError as exc:
         raise InputError(f"{source}: cannot be read ({exc.strerror or exc})") from exc
-    return _from_bytes(data, source, encoding)
+    return text_from_bytes(data, source, encoding)
 
 
-def _from_bytes(
+def text_from_bytes(
     data: bytes, source: str, encoding: str | None, *, html: bool | None = None
 ) -> RawText:
+    """Decode bytes read from ``source``; an HTML page (by name or content) is extracted.
+
+    Raises:
+        InputError: The bytes are binary, too large, undecodable or a page without text.
+        UsageError: ``encoding`` is not a text encoding.
+    """
     from summarize.html import extract_article, looks_like_html
 
     raw = decode_bytes(data, source=source, encoding=encoding)

@@ -10,6 +10,7 @@ bad model never stops a run.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from summarize.backends import BACKENDS, Availability, Backend, BackendKind, LoadOptions
@@ -60,6 +61,8 @@ class ModelRegistry:
         config: The validated models.toml.
         offline: Forbid network access when loading.
         backends: Engines by name; tests may pass their own, the product uses ``BACKENDS``.
+        on_load: Called with ``(route, model)`` before a model starts loading, so a long
+            run can say what it waits for.
 
     Raises:
         ConfigError: A route names a backend that is not registered.
@@ -71,8 +74,10 @@ class ModelRegistry:
         *,
         offline: bool = False,
         backends: dict[str, BackendKind] | None = None,
+        on_load: Callable[[str, str], None] | None = None,
     ) -> None:
         self.config = config
+        self.on_load = on_load
         self.options = LoadOptions(offline=offline)
         self._backends = BACKENDS if backends is None else backends
         unknown = [r for r in config.routes.values() if r.backend not in self._backends]
@@ -152,6 +157,8 @@ class ModelRegistry:
         config = self.config.routes.get(route)
         if config is None:
             return self._not_configured(route)
+        if self.on_load is not None:
+            self.on_load(route, config.model)
         try:
             backend = self._backends[config.backend].load(config, self.options)
         except ModelUnavailable as exc:

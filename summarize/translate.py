@@ -21,11 +21,17 @@ from summarize.errors import ModelUnavailable
 from summarize.packing import split_to_fit
 from summarize.registry import ModelRegistry, RouteModel
 
-__all__ = ["protect_entities", "translate_segments", "translate_texts"]
+__all__ = [
+    "protect_entities",
+    "translate_documents",
+    "translate_segments",
+    "translate_texts",
+]
 
 # Generated length is bounded relative to the source: a loop cannot run away.
 _LENGTH_RATIO = 2.0
 _LENGTH_SLACK = 8
+_LENGTH_STEP = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,29 +77,51 @@ def translate_segments(
         Translations in segment order, and notices (a model that could not be loaded, a
         segment split because it was too long). A missing model never raises.
     """
+    return translate_documents([segments], targets, registry)[0]
+
+
+def translate_documents(
+    documents: Sequence[Sequence[Segment]], targets: Iterable[str], registry: ModelRegistry
+) -> list[tuple[list[Translation], list[Notice]]]:
+    """``translate_segments`` for several documents at once, batching all their segments.
+
+    Short articles alone would leave the model's batches half empty; together, each
+    route's segments of every document go through one length-sorted ``generate_batched``.
+
+    Returns:
+        ``(translations, notices)`` per document, in the order given.
+    """
     wanted = set(targets)
-    translations: list[Translation] = []
-    notices: list[Notice] = []
+    out: list[tuple[list[Translation], list[Notice]]] = [([], []) for _ in documents]
     for direction in Direction:
-        todo = [s for s in segments if s.lang == direction.source and direction.target in wanted]
+        todo = [
+            (d, s)
+            for d, segments in enumerate(documents)
+            for s in segments
+            if s.lang == direction.source and direction.target in wanted
+        ]
         if not todo:
             continue
         try:
             model = registry.get(direction.route)
         except ModelUnavailable as exc:
-            notices.append(Notice(code="model_unavailable", message=str(exc)))
+            for d in sorted({d for d, _ in todo}):
+                out[d][1].append(Notice(code="model_unavailable", message=str(exc)))
             continue
-        texts, route_notices = translate_texts([s.text for s in todo], model)
-        notices += [
-            Notice(code=n.code, message=f"segment {todo[i].id}: {n.message}")
-            for i, n in route_notices
-        ]
-        translations += [
-            Translation(segment_id=s.id, direction=direction, text=t, model=model.name)
-            for s, t in zip(todo, texts, strict=True)
-        ]
-    translations.sort(key=lambda t: t.segment_id)
-    return translations, notices + _untranslated(segments)
+        texts, route_notices = translate_texts([s.text for _, s in todo], model)
+        for i, notice in route_notices:
+            d, segment = todo[i]
+            out[d][1].append(
+                Notice(code=notice.code, message=f"segment {segment.id}: {notice.message}")
+            )
+        for (d, segment), text in zip(todo, texts, strict=True):
+            out[d][0].append(
+                Translation(segment_id=segment.id, direction=direction, text=text, model=model.name)
+            )
+    for (translations, notices), segments in zip(out, documents, strict=True):
+        translations.sort(key=lambda t: t.segment_id)
+        notices += _untranslated(segments)
+    return out
 
 
 _LANGUAGE_NAMES = {
@@ -156,5 +184,8 @@ def translate_texts(
     ], notices
 
 
-def _length_bound(longest: int) -> int:
-    return int(longest * _LENGTH_RATIO) + _LENGTH_SLACK
+def _length_bound(length: int) -> int:
+    """Twice the source plus some slack, by 16-token steps of source length: inputs of
+    similar length share a budget, so they still share batches."""
+    step = -(-length // _LENGTH_STEP) * _LENGTH_STEP
+    return int(step * _LENGTH_RATIO) + _LENGTH_SLACK
