@@ -117,7 +117,7 @@ def run_batch(options: BatchOptions, progress: BatchProgress | None = None) -> B
 def _now() -> str:
     from datetime import UTC, datetime
 
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%f")
 
 
 def _roots(inputs: Sequence[str]) -> list[tuple[Path, str]]:

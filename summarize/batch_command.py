@@ -47,15 +47,20 @@ def run_batch_command(args: argparse.Namespace) -> int:
 
 def _print_report(report: BatchReport, out: str) -> None:
     console = Console(file=sys.stderr, markup=False, emoji=False, highlight=False)
-    table = Table(title=f"summarize batch → {clean_line(out)}", title_justify="left")
-    for column in ("ok", "failed", "skipped"):
-        table.add_column(column, justify="right")
-    table.add_row(str(report.ok), str(report.failed), str(report.skipped))
+    table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1))
+    table.add_column(justify="left")
+    table.add_column(justify="right")
+    for name, count, style in (
+        ("ok", report.ok, "green"), ("failed", report.failed, "red"),
+        ("skipped", report.skipped, "dim"),
+    ):  # fmt: skip
+        table.add_row(Text(name, style=style if count else ""), str(count))
+    console.print(Text(f"summarize batch: {clean_line(out)}", style="bold"), soft_wrap=True)
     console.print(table)
     for source, reason in report.failures[:_SHOWN_FAILURES]:
-        line = Text("failed: ", style="red")
+        line = Text("failed ", style="red")
         line.append(clean_line(reason) if reason.startswith(source) else f"{source}: {reason}")
-        console.print(line)
+        console.print(line, soft_wrap=True)  # a path never wraps mid-name
     if report.failed > _SHOWN_FAILURES:
         hidden = report.failed - _SHOWN_FAILURES
-        console.print(Text(f"... and {hidden} more failures: see {out}/manifest.jsonl"))
+        console.print(f"... and {hidden} more failures: see {out}/manifest.jsonl", soft_wrap=True)
