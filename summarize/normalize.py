@@ -37,10 +37,21 @@ _BIDI_CONTROLS = frozenset(
 _ZERO_WIDTH = frozenset("\u200b\u2060\ufeff")
 _TATWEEL = "\u0640"
 # Everything that normalisation may change besides NFC itself.
+# Unicode's stream-safe limit (UAX #15): a cluster never holds more than 30 combining marks.
+# NFC's canonical ordering is quadratic in a cluster's marks, so a "flood" of thousands on one
+# letter would take minutes; past 30, the marks start a new cluster, as a CGJ would.
+_MAX_MARKS = 30
+# The blocks such floods ("Zalgo" text) are made of; a flood is handled cluster by cluster.
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f"
+    "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+)
 _SPECIAL = re.compile(
     "[\r"
     + re.escape("".join(sorted(_ODD_SPACES | _BIDI_CONTROLS | _ZERO_WIDTH)))
     + "\u0640\ufb50-\ufdff\ufe70-\ufefc]"
+    + f"|.[{_MARKS}]{{{_MAX_MARKS + 1},}}",
+    re.S,
 )
 
 
@@ -85,7 +96,7 @@ def normalize_text(raw: str) -> Normalized:
         if special.start() < clean_from:
             continue  # a mark already taken with the cluster before it
         _copy(raw, clean_from, special.start(), out, offsets, counts)
-        clean_from = _cluster_end(raw, special.start())
+        clean_from = max(special.end(), _cluster_end(raw, special.start()))
         _normalize_span(raw, special.start(), clean_from, out, offsets, counts)
     _copy(raw, clean_from, len(raw), out, offsets, counts)
     offsets.append(len(raw))
@@ -127,7 +138,8 @@ def _cluster_end(raw: str, start: int) -> int:
     end = start + 1
     if raw[start] == "\r" and raw[end : end + 1] == "\n":
         return end + 1
-    while end < len(raw) and unicodedata.combining(raw[end]):
+    limit = min(len(raw), end + _MAX_MARKS)
+    while end < limit and unicodedata.combining(raw[end]):
         end += 1
     return end
 
@@ -155,20 +167,16 @@ def _is_presentation_form(char: str) -> bool:
 
 
 def _clusters(raw: str) -> list[tuple[int, str]]:
-    """Split into (start, text) clusters: a base character and its combining marks, or CRLF.
+    """Split into (start, text) clusters: a base character and its combining marks (at most
+    30: see ``_MAX_MARKS``), or CRLF.
 
     NFC only composes within such a cluster, so normalising cluster by cluster keeps a
     precise offset for every output character.
     """
     clusters: list[tuple[int, str]] = []
-    i, n = 0, len(raw)
-    while i < n:
-        j = i + 1
-        if raw[i] == "\r" and j < n and raw[j] == "\n":
-            j += 1
-        else:
-            while j < n and unicodedata.combining(raw[j]):
-                j += 1
+    i = 0
+    while i < len(raw):
+        j = _cluster_end(raw, i)
         clusters.append((i, raw[i:j]))
         i = j
     return clusters
