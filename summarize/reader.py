@@ -88,7 +88,12 @@ def read_input(source: str, *, encoding: str | None = None) -> RawText:
         from summarize.fetch import fetch_url
 
         page = fetch_url(source)
-        return text_from_bytes(page.data, source, encoding or page.charset, html=page.is_html)
+        if encoding is None and page.charset:
+            try:  # the server's word, unless the bytes say otherwise
+                return text_from_bytes(page.data, source, page.charset, html=page.is_html)
+            except InputError:
+                pass
+        return text_from_bytes(page.data, source, encoding, html=page.is_html)
     if source == "-":
         return text_from_bytes(sys.stdin.buffer.read(MAX_INPUT_BYTES + 1), "-", encoding)
     path = Path(source)
