@@ -110,13 +110,19 @@ def fetch_url(url: str, *, timeout: float = TIMEOUT_S, max_bytes: int | None = N
     if worker.is_alive():
         connections.shut()  # ends whatever read the worker is blocked in
         worker.join(2.0)
-        raise InputError(f"{url}: no complete answer within {timeout:g} s; try again later")
+        raise _too_slow(url, timeout)
     found = outcome.get("page") or outcome.get("error")
     if isinstance(found, Page):
         return found
     if isinstance(found, InputError):
         raise found
+    if isinstance(found, TimeoutError):  # a read timed out: the deadline came first
+        raise _too_slow(url, timeout)
     raise InputError(f"{url}: cannot be fetched ({describe(found or TimeoutError())})")
+
+
+def _too_slow(url: str, timeout: float) -> InputError:
+    return InputError(f"{url}: no complete answer within {timeout:g} s; try again later")
 
 
 def _fetch_into(
@@ -146,9 +152,11 @@ def _fetch(url: str, deadline: float, limit: int, connections: _Connections) -> 
     except urllib.error.HTTPError as exc:
         raise InputError(f"{url}: the server answered HTTP {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:
-        if isinstance(exc.reason, TimeoutError | socket.timeout):
-            raise InputError(f"{url}: no answer in time; try again later") from None
+        if isinstance(exc.reason, TimeoutError):
+            raise TimeoutError from None
         raise InputError(f"{url}: cannot be fetched ({exc.reason}); check the address") from None
+    except TimeoutError:
+        raise
     except (ValueError, http.client.HTTPException, OSError) as exc:
         raise InputError(f"{url}: cannot be fetched ({describe(exc)}); check the address") from None
     return Page(data=data, charset=_known_charset(headers), is_html=kind in _HTML_TYPES)
@@ -160,7 +168,7 @@ def _read_body(response: http.client.HTTPResponse, url: str, limit: int, deadlin
     size = 0
     while True:
         if time.monotonic() > deadline:
-            raise InputError(f"{url}: the download is too slow; try again later")
+            raise TimeoutError
         chunk = response.read1(_CHUNK)
         if not chunk:
             return b"".join(parts)
