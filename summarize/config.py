@@ -30,7 +30,10 @@ __all__ = [
     "parse_config",
 ]
 
-_HUB_ID = re.compile(r"[\w.-]{1,96}(?:/[\w.-]{1,96})?")
+# The hub's rules for a name: letters, digits, "-", "_", "."; not starting or ending with
+# "-" or ".", no "--" or ".." (the cache folder is org--name), at most 96 characters.
+_HUB_NAME = r"(?!.*(?:--|\.\.))[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,94}[A-Za-z0-9_])?"
+_HUB_ID = re.compile(f"(?:{_HUB_NAME}/)?{_HUB_NAME}", re.ASCII)
 ROUTES = tuple(str(route) for route in Route)
 DEVICES = ("cpu", "cuda", "auto")
 
@@ -103,7 +106,16 @@ _ROUTE_KEYS: dict[str, type] = {
     "device": str,
     "threads": int,
 }
-_POSITIVE = frozenset(("max_input_tokens", "max_new_tokens", "batch_size", "num_beams"))
+# Bounds for the numbers: past them a typo (an extra zero or three) would generate for
+# hours or allocate gigabytes. Real models sit far inside them.
+_BOUNDS: dict[str, tuple[int, int]] = {
+    "max_input_tokens": (1, 16_384),
+    "max_new_tokens": (1, 4_096),
+    "batch_size": (1, 1_024),
+    "num_beams": (1, 16),
+    "no_repeat_ngram_size": (0, 16),
+    "threads": (0, 256),
+}
 
 
 def shipped_config_path() -> Path:
@@ -151,7 +163,8 @@ def load_config(explicit: str | None = None) -> ModelsConfig:
     """
     path = find_config_path(explicit)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        # utf-8-sig: Windows editors save a BOM, which is not a TOML error worth failing on.
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), [f"cannot be read ({exc})"]) from exc
     except tomllib.TOMLDecodeError as exc:
@@ -209,16 +222,20 @@ def _check_keys(where: str, table: dict[str, Any], allowed: dict[str, type]) -> 
             problems.append(f"unknown key {where}.{key} (allowed: {', '.join(allowed)})")
         elif not isinstance(value, expected) or isinstance(value, bool) != (expected is bool):
             problems.append(f"{where}.{key} must be {_type_name(expected)}, not {value!r}")
-        elif isinstance(value, int) and key in _POSITIVE and value < 1:
-            problems.append(f"{where}.{key} must be at least 1, not {value}")
-        elif isinstance(value, int) and key in ("threads", "no_repeat_ngram_size") and value < 0:
-            problems.append(f"{where}.{key} must be 0 or more, not {value}")
+        elif key in _BOUNDS and not _in_bounds(key, value):
+            low, high = _BOUNDS[key]
+            problems.append(f"{where}.{key} must be from {low} to {high}, not {value}")
         elif key == "backend" and value not in _backend_names():
             names = ", ".join(_backend_names())
             problems.append(f"{where}.backend must be one of {names}, not {value!r}")
         elif key == "device" and value not in DEVICES:
             problems.append(f"{where}.device must be one of {', '.join(DEVICES)}, not {value!r}")
     return problems
+
+
+def _in_bounds(key: str, value: object) -> bool:
+    low, high = _BOUNDS[key]
+    return isinstance(value, int) and low <= value <= high
 
 
 def _backend_names() -> list[str]:
