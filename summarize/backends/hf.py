@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from summarize.backends import Availability, BackendKind, LoadOptions, register_backend
+from summarize.backends.model_files import cached_folder, check_model_folder
 from summarize.config import RouteConfig
 from summarize.errors import ModelUnavailable, describe
 
@@ -156,34 +157,37 @@ def load_transformers(config: RouteConfig, options: LoadOptions) -> HFSeq2Seq:
             config.route, config.model, "no model directory with a config.json there",
             "fix `model` in models.toml or run `summarize models list`",
         )  # fmt: skip
-    if config.local or _in_hf_cache(config):
-        try:
-            return _load(config, local_only=True)
-        except (OSError, ValueError) as exc:
-            if config.local:
-                raise _unavailable(config, exc) from exc
-    if is_offline(options):
-        raise ModelUnavailable(
-            config.route, config.model, "not in the Hugging Face cache and running offline",
-            "run `summarize models pull` while online, or drop --offline / unset HF_HUB_OFFLINE",
-        )  # fmt: skip
-    if not hub_reachable():
-        raise ModelUnavailable(
-            config.route, config.model, "not in the Hugging Face cache and the hub is unreachable",
-            "run `summarize models pull` when online, or set `model` to a local directory",
-        )  # fmt: skip
+    folder = cached_folder(config)
+    if folder is None:
+        if is_offline(options):
+            raise ModelUnavailable(
+                config.route, config.model, "not in the Hugging Face cache and running offline",
+                "run `summarize models pull` while online, or drop --offline / unset "
+                "HF_HUB_OFFLINE",
+            )  # fmt: skip
+        if not hub_reachable():
+            raise ModelUnavailable(
+                config.route, config.model,
+                "not in the Hugging Face cache and the hub is unreachable",
+                "run `summarize models pull` when online, or set `model` to a local directory",
+            )  # fmt: skip
+        HFKind().fetch(config)
+        folder = cached_folder(config)
+        if folder is None:
+            raise ModelUnavailable(
+                config.route, config.model, "downloaded, but not found in the cache",
+                "check HF_HOME and run `summarize models pull` again",
+            )  # fmt: skip
+    check_model_folder(config, folder)
     try:
-        return _load(config, local_only=False)
+        return _load(config, folder)
     except (OSError, ValueError) as exc:
         raise _unavailable(config, exc) from exc
 
 
 def _in_hf_cache(config: RouteConfig) -> bool:
     """Ask the cache (a cheap file lookup) before paying for importing transformers."""
-    from huggingface_hub import try_to_load_from_cache
-
-    found = try_to_load_from_cache(config.model, "config.json", revision=config.revision)
-    return isinstance(found, str)
+    return cached_folder(config) is not None
 
 
 def _unavailable(config: RouteConfig, exc: Exception) -> ModelUnavailable:
@@ -192,7 +196,8 @@ def _unavailable(config: RouteConfig, exc: Exception) -> ModelUnavailable:
     )
 
 
-def _load(config: RouteConfig, *, local_only: bool) -> HFSeq2Seq:
+def _load(config: RouteConfig, folder: Path) -> HFSeq2Seq:
+    """Load tokenizer and model from a checked folder: no network, no code from the folder."""
     import torch
     import transformers
     from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
@@ -201,19 +206,24 @@ def _load(config: RouteConfig, *, local_only: bool) -> HFSeq2Seq:
     transformers.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     # Otherwise a .bin-only hub repo starts a background thread that calls the hub.
     os.environ.setdefault("DISABLE_SAFETENSORS_CONVERSION", "1")
-    kwargs: dict[str, Any] = {"revision": config.revision, "local_files_only": local_only}
-    with warnings.catch_warnings():
-        # MarianTokenizer asks for sacremoses; its punctuation normaliser is optional.
-        warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
-        tokenizer = AutoTokenizer.from_pretrained(config.model, **kwargs)
-        model = AutoModelForSeq2SeqLM.from_pretrained(
-            config.model, trust_remote_code=False, use_safetensors=None, **kwargs
-        )
-    if config.threads:
-        torch.set_num_threads(config.threads)
     device = config.device
     if device == "auto":
         device = "cuda" if torch.cuda.is_available() else "cpu"
+    elif device == "cuda" and not torch.cuda.is_available():
+        raise ModelUnavailable(
+            config.route, config.model, "device = \"cuda\" but this machine has no usable GPU",
+            "set device = \"cpu\" or \"auto\" in models.toml",
+        )  # fmt: skip
+    # trust_remote_code=False everywhere: transformers then never asks on stdin whether to
+    # run a folder's code (model_files refuses such folders before this point anyway).
+    kwargs: dict[str, Any] = {"local_files_only": True, "trust_remote_code": False}
+    with warnings.catch_warnings():
+        # MarianTokenizer asks for sacremoses; its punctuation normaliser is optional.
+        warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
+        tokenizer = AutoTokenizer.from_pretrained(str(folder), **kwargs)
+        model = AutoModelForSeq2SeqLM.from_pretrained(str(folder), use_safetensors=None, **kwargs)
+    if config.threads:
+        torch.set_num_threads(config.threads)
     model.to(device).eval()
     _check_prefix(config, tokenizer)
     return HFSeq2Seq(config, tokenizer, model)
