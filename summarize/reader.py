@@ -164,17 +164,36 @@ def _refuse_binary(data: bytes, source: str, encoding: str | None) -> None:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """``utf-16-le``/``-be`` when NULs sit in every other byte, as in ASCII-heavy UTF-16."""
+    """``utf-16-le``/``-be`` for UTF-16 text without a BOM, else None.
+
+    Text in one script puts the same few values in every other byte (the high byte of each
+    code unit): 0x00 for ASCII, 0x06 for Arabic. Binary data spreads them out. A sample
+    whose high bytes are nearly all among three values, and that decodes, is UTF-16.
+    """
     sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
+    if len(sample) < 4:
         return None
-    odd, even = sample[1::2].count(0), sample[0::2].count(0)
-    half = len(sample) // 2
-    if odd > 0.3 * half and even == 0:
-        return "utf-16-le"
-    if even > 0.3 * half and odd == 0:
-        return "utf-16-be"
+    sample = sample[: len(sample) - len(sample) % 2]
+    for name, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        top = sorted((high.count(value) for value in set(high)), reverse=True)[:3]
+        if sum(top) >= 0.95 * len(high) and _decodes(data, name):
+            return name
     return None
+
+
+def _may_be_utf16(data: bytes) -> bool:
+    """NULs (ASCII in UTF-16), or many low control bytes: Arabic in UTF-16 without a space
+    is all 0x06 high bytes, which UTF-8 would accept as control characters."""
+    sample = data[:4096]
+    return b"\x00" in sample or sum(sample.count(b) for b in range(1, 9)) > len(sample) // 10
+
+
+def _decodes(data: bytes, name: str) -> bool:
+    try:
+        text = data[: len(data) - len(data) % 2].decode(name)
+    except UnicodeDecodeError:
+        return False
+    return "\x00" not in text
 
 
 def _detect_encoding(data: bytes, *, source: str) -> tuple[str, str, int]:
@@ -186,7 +205,7 @@ def _detect_encoding(data: bytes, *, source: str) -> tuple[str, str, int]:
     for bom, name in _BOMS:
         if data.startswith(bom):
             return _decode(data, name, source), name, 0
-    wide = _utf16_without_bom(data) if b"\x00" in data else None
+    wide = _utf16_without_bom(data) if _may_be_utf16(data) else None
     if wide:
         return _decode(data, wide, source), wide, 0
     try:

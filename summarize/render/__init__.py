@@ -21,6 +21,8 @@ __all__ = ["FORMATS", "OutputFormat", "make_console", "render_result", "terminal
 
 # When neither the terminal nor $COLUMNS says otherwise.
 DEFAULT_WIDTH = 100
+# Wider than any screen: a huge $COLUMNS must not make rendering take time or memory.
+MIN_WIDTH, MAX_WIDTH = 20, 1000
 
 
 class OutputFormat(StrEnum):
@@ -60,7 +62,7 @@ FORMATS: dict[OutputFormat, Callable[[Result], str]] = {
 
 def terminal_width() -> int:
     """The width of the terminal on stdout (100 when it cannot be told)."""
-    return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    return _clamp(shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns)
 
 
 def make_console(*, color: bool, width: int | None = None) -> tuple[Console, StringIO]:
@@ -71,7 +73,7 @@ def make_console(*, color: bool, width: int | None = None) -> tuple[Console, Str
     buffer = StringIO()
     console = Console(
         file=buffer,
-        width=width or _env_width(),
+        width=_clamp(width) if width else _env_width(),
         force_terminal=color,
         color_system="auto" if color else None,
         markup=False,
@@ -82,8 +84,12 @@ def make_console(*, color: bool, width: int | None = None) -> tuple[Console, Str
 
 
 def _env_width() -> int:
-    columns = os.environ.get("COLUMNS", "")
-    return int(columns) if columns.isdigit() and int(columns) >= 40 else DEFAULT_WIDTH
+    columns = os.environ.get("COLUMNS", "").strip()
+    return _clamp(int(columns)) if columns.isdigit() and len(columns) < 8 else DEFAULT_WIDTH
+
+
+def _clamp(width: int) -> int:
+    return max(MIN_WIDTH, min(width, MAX_WIDTH))
 
 
 def render_result(

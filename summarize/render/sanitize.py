@@ -12,12 +12,15 @@ import re
 
 __all__ = ["clean", "clean_line"]
 
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Lone surrogates (an undecodable file name read with surrogateescape) cannot be encoded.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clean(text: str) -> str:
-    """Remove control characters (newline and tab kept) and bidi overrides."""
-    return _UNSAFE.sub("", text)
+    """Remove control characters (newline and tab kept) and bidi overrides; show a lone
+    surrogate as U+FFFD."""
+    return _SURROGATE.sub("\ufffd", _UNSAFE.sub("", text))
 
 
 def clean_line(text: str) -> str:
