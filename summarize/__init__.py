@@ -13,34 +13,47 @@ __version__ = "0.1.0"
 
 from typing import TYPE_CHECKING, Any
 
-from summarize.data import (
-    SCHEMA_VERSION,
-    Direction,
-    Document,
-    Notice,
-    Result,
-    Route,
-    Segment,
-    SegmentKind,
-    Summary,
-    SummaryMethod,
-    SummarySentence,
-    Target,
-    Translation,
-    TweetMeta,
-)
-from summarize.errors import ConfigError, InputError, ModelUnavailable, SummarizeError, UsageError
-
 if TYPE_CHECKING:
     from summarize.config import ModelsConfig, RouteConfig, load_config
+    from summarize.data import (
+        SCHEMA_VERSION,
+        Direction,
+        Document,
+        Notice,
+        Result,
+        Route,
+        Segment,
+        SegmentKind,
+        Summary,
+        SummaryMethod,
+        SummarySentence,
+        Target,
+        Translation,
+        TweetMeta,
+    )
+    from summarize.errors import (
+        ConfigError,
+        InputError,
+        ModelUnavailable,
+        SummarizeError,
+        UsageError,
+    )
     from summarize.pipeline import Pipeline
 
-# Loaded on first use, so `summarize --help` does not import every stage.
+# Everything is loaded on first use: `summarize --help` and the console script's Ctrl-C
+# handler (summarize._entry) must not wait for modules they do not need.
+_DATA = (
+    "SCHEMA_VERSION Direction Document Notice Result Route Segment SegmentKind Summary "
+    "SummaryMethod SummarySentence Target Translation TweetMeta"
+).split()
+_ERRORS = "ConfigError InputError ModelUnavailable SummarizeError UsageError".split()
 _LAZY = {
     "Pipeline": "summarize.pipeline",
     "ModelsConfig": "summarize.config",
     "RouteConfig": "summarize.config",
     "load_config": "summarize.config",
+    **dict.fromkeys(_DATA, "summarize.data"),
+    **dict.fromkeys(_ERRORS, "summarize.errors"),
 }
 
 

@@ -1,5 +1,5 @@
 """``python -m summarize``."""
 
-from summarize.cli import main
+from summarize._entry import main_entry
 
-raise SystemExit(main())
+main_entry()

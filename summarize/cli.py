@@ -22,7 +22,7 @@ from summarize.render.bidi import BIDI_MODES
 from summarize.render.console import View
 from summarize.render.sanitize import clean_line
 
-__all__ = ["main", "main_entry"]
+__all__ = ["main"]
 
 _COMMANDS = ("translate", "models", "batch")
 _MODEL_ACTIONS = ("list", "pull", "check")
@@ -225,11 +225,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def main_entry() -> None:
-    """Console-script entry point."""
-    raise SystemExit(main())
-
-
 def _dispatch(argv: list[str]) -> int:
     command = argv[0] if argv and argv[0] in _COMMANDS else None
     parser = {
@@ -253,6 +248,9 @@ def _dispatch(argv: list[str]) -> int:
             "`summarize batch FILE... -o OUTDIR`"
         )
     bidi_mode = _bidi_mode(args.bidi)
+    from summarize.files import check_output
+
+    check_output(args.output, [] if command == "translate" else args.article)
     from summarize.config import load_config
     from summarize.pipeline import Pipeline
 

@@ -5,11 +5,44 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from summarize.errors import UsageError
 
-__all__ = ["replace_atomically", "write_output"]
+__all__ = ["check_output", "replace_atomically", "write_output"]
+
+
+def check_output(output: str | None, inputs: Sequence[str] = ()) -> None:
+    """Refuse, before any work, an ``-o`` that cannot or must not be written.
+
+    Refused: a directory (or a name ending in ``/``), a folder that does not exist, a link
+    loop, a read-only file (a rename would replace it all the same), and any of the inputs
+    (the article would be lost).
+
+    Raises:
+        UsageError: Naming the problem and what to do.
+    """
+    if output is None or output == "-":
+        return
+    if Path(output).is_dir():
+        raise UsageError(f"-o {output}: is a directory; give a file name")
+    if output.endswith(("/", os.sep)):
+        raise UsageError(f"-o {output}: names a folder (it ends with /); give a file name")
+    try:
+        target = Path(output).resolve(strict=False)
+    except (RuntimeError, OSError):
+        raise UsageError(f"-o {output}: a symbolic link loop; give another file name") from None
+    if not target.parent.is_dir():
+        raise UsageError(f"-o {output}: the folder {target.parent} does not exist; create it")
+    if target.exists() and target.is_file():
+        info = target.stat()
+        if not info.st_mode & 0o222 or not os.access(target, os.W_OK):
+            raise UsageError(f"-o {output}: the file is read-only; choose another or make it "
+                             "writable")  # fmt: skip
+        for source in inputs:
+            if source != "-" and Path(source).exists() and target.samefile(source):
+                raise UsageError(f"-o {output}: that is the input itself; choose another file")
 
 
 def write_output(text: str, output: str | None) -> None:
@@ -25,9 +58,8 @@ def write_output(text: str, output: str | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    check_output(output)
     target = Path(output).resolve()
-    if target.is_dir():
-        raise UsageError(f"-o {output}: is a directory; give a file name")
     try:
         if target.exists() and not target.is_file():
             with target.open("w", encoding="utf-8") as handle:  # a FIFO, /dev/stdout

@@ -95,9 +95,11 @@ def read_input(source: str, *, encoding: str | None = None) -> RawText:
                 pass
         return text_from_bytes(page.data, source, encoding, html=page.is_html)
     if source == "-":
-        return text_from_bytes(sys.stdin.buffer.read(MAX_INPUT_BYTES + 1), "-", encoding)
+        return text_from_bytes(_read_stdin(), "-", encoding)
     path = Path(source)
     if not path.exists():
+        if path.is_symlink():
+            raise InputError(f"{source}: a broken or looping symbolic link; check the path")
         raise InputError(f"{source}: no such file; check the path")
     if path.is_dir():
         raise InputError(
@@ -110,6 +112,15 @@ def read_input(source: str, *, encoding: str | None = None) -> RawText:
     except OSError as exc:
         raise InputError(f"{source}: cannot be read ({exc.strerror or exc})") from exc
     return text_from_bytes(data, source, encoding)
+
+
+def _read_stdin() -> bytes:
+    if sys.stdin is None:
+        raise InputError("-: there is no standard input (it is closed); pipe the text in")
+    try:
+        return sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+    except OSError as exc:  # stdin redirected from a folder, a closed pipe
+        raise InputError(f"-: standard input cannot be read ({exc.strerror or exc})") from None
 
 
 def text_from_bytes(
@@ -171,9 +182,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
     whose high bytes are nearly all among three values, and that decodes, is UTF-16.
     """
     sample = data[:4096]
-    if len(sample) < 4:
-        return None
-    sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 32 or len(data) % 2:
+        return None  # too short to tell, or not whole 16-bit code units
     for name, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
         top = sorted((high.count(value) for value in set(high)), reverse=True)[:3]
         if sum(top) >= 0.95 * len(high) and _decodes(data, name):
@@ -190,7 +200,7 @@ def _may_be_utf16(data: bytes) -> bool:
 
 def _decodes(data: bytes, name: str) -> bool:
     try:
-        text = data[: len(data) - len(data) % 2].decode(name)
+        text = data.decode(name)
     except UnicodeDecodeError:
         return False
     return "\x00" not in text
