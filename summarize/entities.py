@@ -26,6 +26,7 @@ __all__ = [
     "HASHTAG",
     "MENTION",
     "NUMBER",
+    "NUMERIC",
     "RTL_LANGS",
     "STATUS_LINK",
     "TASHKEEL",
@@ -63,7 +64,11 @@ URL = re.compile(
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 MENTION = re.compile(r"(?<![\w.])@\w{1,30}")
 HASHTAG = re.compile(r"(?<![\w&])#\w+")
-NUMBER = re.compile(rf"(?<![{DIGIT}])[{DIGIT}]+(?:[.,\u066b\u066c][{DIGIT}]+)*")
+# Digits with decimal or thousands separators: 3.5 · 1,500 · ٣٫٥ · ١٬٥٠٠.
+_NUM = rf"[{DIGIT}]+(?:[.,\u066b\u066c][{DIGIT}]+)*"
+NUMBER = re.compile(rf"(?<![{DIGIT}]){_NUM}")
+# A number as written: 1,500 · ٣٫٥ · 10:30 · 2015-11-19 · 19/11/2015 · 3.5% · $5 · €1.2.
+NUMERIC = re.compile(rf"(?:[$€£¥]\s?)?(?<![{DIGIT}]){_NUM}(?:[:/\-–]{_NUM})*[%٪]?")
 STATUS_LINK = re.compile(
     r"https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/\w{1,30}/status(?:es)?/\d+", re.IGNORECASE
 )

@@ -6,23 +6,27 @@ then minimal, which is most of batched generation's speed-up on a CPU), and the 
 are put back in reading order. A segment longer than the model's input limit is split at
 clause breaks and translated in parts, with a warning. URLs, @handles, #hashtags, e-mails
 and numbers come out verbatim: a trailing run of them (a tweet's links and tags) is kept
-aside and re-attached, and any the model dropped from the text is appended.
+aside and re-attached; the rest become placeholder numbers the model copies, put back after
+translation, and any whose placeholder the model dropped is appended.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from summarize.batching import generate_batched
 from summarize.data import Direction, Notice, Segment, Translation
-from summarize.entities import ENTITY, NUMBER, fold_digits, trailing_entities
+from summarize.entities import DIGIT, ENTITY, NUMERIC, fold_digits, trailing_entities
 from summarize.errors import ModelUnavailable
 from summarize.packing import split_to_fit
 from summarize.registry import ModelRegistry, RouteModel
 
 __all__ = [
+    "Protected",
     "protect_entities",
+    "restore_entities",
     "translate_documents",
     "translate_segments",
     "translate_texts",
@@ -32,35 +36,82 @@ __all__ = [
 _LENGTH_RATIO = 2.0
 _LENGTH_SLACK = 8
 _LENGTH_STEP = 16
+_PLACEHOLDER_BASE = 7000
+_DIGITS_RUN = re.compile(f"[{DIGIT}]+")
 
 
 @dataclass(frozen=True, slots=True)
-class _Protected:
-    core: str
+class Protected:
+    """A text made safe to translate.
+
+    Attributes:
+        text: What the model sees: each inline entity replaced by a placeholder number.
+        trailing: A trailing run of links, handles and tags, kept aside verbatim.
+        entities: The inline entities, in order.
+        placeholders: The placeholder standing for each entity.
+    """
+
+    text: str
     trailing: str
     entities: tuple[str, ...]
+    placeholders: tuple[str, ...]
 
 
-def protect_entities(text: str) -> tuple[str, str, tuple[str, ...]]:
-    """Split off a trailing run of links/tags and list the entities left in the text.
+def protect_entities(text: str) -> Protected:
+    """Set a trailing run of links/tags aside and put placeholders for the inline entities.
 
-    Returns:
-        ``(core, trailing, entities)``: the text to translate, the verbatim tail, and the
-        URLs, e-mails, handles, hashtags and numbers that must survive in the core.
+    URLs, e-mails, @handles, #hashtags and numbers as written (``1,500``, ``٣٫٥``,
+    ``10:30``, ``2015-11-19``, ``3.5%``, ``$5``) are replaced by placeholder numbers: models
+    copy a plain number through translation far more reliably than a URL or a ``1,500``,
+    and a number cannot be "translated" into another form. ``restore_entities`` puts the
+    originals back.
     """
     cut = trailing_entities(text)
     core, trailing = (text[:cut], text[cut:].strip()) if text[:cut].strip() else (text, "")
-    entities = [m.group() for m in ENTITY.finditer(core)]
-    entities += [m.group() for m in NUMBER.finditer(ENTITY.sub(" ", core))]
-    return core.strip(), trailing, tuple(entities)
+    core = core.strip()
+    blanked = ENTITY.sub(lambda e: " " * len(e.group()), core)
+    found = sorted(
+        [m.span() for m in ENTITY.finditer(core)] + [m.span() for m in NUMERIC.finditer(blanked)]
+    )
+    placeholders = _placeholders(len(found), set(_DIGITS_RUN.findall(fold_digits(core))))
+    parts: list[str] = []
+    position = 0
+    for (start, end), placeholder in zip(found, placeholders, strict=True):
+        parts += [core[position:start], placeholder]
+        position = end
+    parts.append(core[position:])
+    entities = tuple(core[start:end] for start, end in found)
+    return Protected("".join(parts), trailing, entities, tuple(placeholders))
 
 
-def _restore(translated: str, protected: _Protected) -> str:
-    """Re-attach the tail and append any entity the model dropped."""
-    seen = fold_digits(translated)
-    missing = [e for e in protected.entities if fold_digits(e) not in seen]
-    parts = [translated.strip(), *missing, protected.trailing]
-    return " ".join(p for p in parts if p)
+def _placeholders(count: int, taken: set[str]) -> list[str]:
+    """Numbers the text does not contain: 7001, 7002, ... (four digits: no model writes
+    them with a thousands separator, and they are not years)."""
+    out: list[str] = []
+    candidate = _PLACEHOLDER_BASE
+    while len(out) < count:
+        candidate += 1
+        if str(candidate) not in taken:
+            out.append(str(candidate))
+    return out
+
+
+def restore_entities(translated: str, protected: Protected) -> str:
+    """Put each entity back where the model left its placeholder (in ASCII or Arabic-Indic
+    digits); append any whose placeholder it dropped; then the trailing run."""
+    originals = dict(zip(protected.placeholders, protected.entities, strict=True))
+    placed: set[str] = set()
+
+    def put_back(match: re.Match[str]) -> str:
+        key = fold_digits(match.group())
+        if key in originals:
+            placed.add(key)
+            return originals[key]
+        return match.group()
+
+    text = _DIGITS_RUN.sub(put_back, translated.strip())
+    missing = [e for p, e in originals.items() if p not in placed]
+    return " ".join(part for part in (text, *missing, protected.trailing) if part)
 
 
 def translate_segments(
@@ -159,13 +210,13 @@ def translate_texts(
         One translation per text, in order, and ``(index, notice)`` for split texts.
     """
     backend = model.backend
-    protected = [_Protected(*protect_entities(t)) for t in texts]
+    protected = [protect_entities(t) for t in texts]
     parts: list[tuple[int, str]] = []
     notices: list[tuple[int, Notice]] = []
     for index, item in enumerate(protected):
         pieces = (
-            split_to_fit(item.core, backend.max_input_tokens, backend.count_tokens)
-            if item.core
+            split_to_fit(item.text, backend.max_input_tokens, backend.count_tokens)
+            if item.text
             else []
         )
         if len(pieces) > 1:
@@ -180,7 +231,7 @@ def translate_texts(
     for (index, _), out in zip(parts, outputs, strict=True):
         joined.setdefault(index, []).append(out)
     return [
-        _restore(" ".join(joined.get(i, [])), item) for i, item in enumerate(protected)
+        restore_entities(" ".join(joined.get(i, [])), item) for i, item in enumerate(protected)
     ], notices
 
 

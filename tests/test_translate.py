@@ -8,7 +8,12 @@ from conftest import RecordingBackend, make_segment
 from summarize.config import ModelsConfig, RouteConfig
 from summarize.data import Direction
 from summarize.registry import ModelRegistry, RouteModel
-from summarize.translate import protect_entities, translate_segments, translate_texts
+from summarize.translate import (
+    protect_entities,
+    restore_entities,
+    translate_segments,
+    translate_texts,
+)
 
 AR = "شنت مجموعة قراصنة الإنترنت هجومًا على شركة CloudFlare."
 EN = "Anonymous would like you to stop using these services."
@@ -70,21 +75,51 @@ def test_missing_model_is_a_notice_not_an_error() -> None:
     [
         (
             "#Anonymous would like you to stop. https://t.co/GqhRe4yr8U #OpParis #OpDaesh",
-            "#Anonymous would like you to stop.",
+            "7001 would like you to stop.",
             "https://t.co/GqhRe4yr8U #OpParis #OpDaesh",
         ),
         ("No entities here.", "No entities here.", ""),
-        ("#OnlyATag", "#OnlyATag", ""),
+        ("#OnlyATag", "7001", ""),
     ],
 )
 def test_protect_entities_keeps_the_trailing_run_aside(text: str, core: str, trailing: str) -> None:
-    got_core, got_trailing, _ = protect_entities(text)
-    assert (got_core, got_trailing) == (core, trailing)
+    protected = protect_entities(text)
+    assert (protected.text, protected.trailing) == (core, trailing)
 
 
-def test_protect_entities_lists_inline_entities_and_numbers() -> None:
-    _, _, entities = protect_entities("Mail a@b.org or @user about #tag: 129 dead, ١٢٩ too, 3.5%.")
-    assert entities == ("a@b.org", "@user", "#tag", "129", "١٢٩", "3.5")
+def test_protect_entities_lists_inline_entities_and_numbers_as_written() -> None:
+    protected = protect_entities(
+        "Mail a@b.org or @user about #tag: 1,500 dead, ١٢٩ too, 3.5% at 10:30 on 2015-11-19, $5."
+    )
+    assert protected.entities == (
+        "a@b.org", "@user", "#tag", "1,500", "١٢٩", "3.5%", "10:30", "2015-11-19", "$5",
+    )  # fmt: skip
+    assert protected.text == (
+        "Mail 7001 or 7002 about 7003: 7004 dead, 7005 too, 7006 at 7007 on 7008, 7009."
+    )
+
+
+def test_placeholders_never_clash_with_numbers_in_the_text() -> None:
+    protected = protect_entities("Room 7001 and 7002 booked by @guest for 2 nights.")
+    assert protected.entities == ("7001", "7002", "@guest", "2")
+    assert protected.placeholders == ("7003", "7004", "7005", "7006")
+    assert restore_entities(protected.text, protected) == protected.entities[0].join(
+        ["Room ", " and 7002 booked by @guest for 2 nights."]
+    )
+
+
+@pytest.mark.parametrize(
+    ("model_output", "expected"),
+    [
+        ("قال 7001 إن 7002 شخص", "قال @user إن 1,500 شخص"),  # copied in place
+        ("قال ٧٠٠١ إن ٧٠٠٢ شخص", "قال @user إن 1,500 شخص"),  # in Arabic-Indic digits
+        ("7002 شخص، قال 7001", "1,500 شخص، قال @user"),  # moved by the model
+        ("قال شخص", "قال شخص @user 1,500"),  # dropped: appended, still verbatim
+    ],
+)
+def test_placeholders_come_back_as_the_original_entities(model_output: str, expected: str) -> None:
+    protected = protect_entities("@user said 1,500 people came.")
+    assert restore_entities(model_output, protected) == expected
 
 
 class _Dropper:
