@@ -14,8 +14,9 @@ its peak RSS is its own (``os.wait4``).
 (b) Real-size models: opus-mt's architecture with random weights (built as
     ``bench_translate.py`` builds it, once per direction), greedy, output length fixed at
     ``--max-new-tokens`` per segment (EOS suppressed) so that every run generates the same
-    tokens; extractive summaries. ``batch`` over ``--model-files`` articles, and one process
-    per file over ``--single`` of them.
+    tokens; extractive summaries. ``batch --jobs N`` (default: one worker per core, one
+    thread each) over ``--model-files`` articles, and one process per file (the engine's
+    default threads) over ``--single`` of them.
 (c) Peak RSS of ``batch`` over 100 and over 1,000 articles, no models.
 
 Files/s of the per-file runs are measured on a sample (``--single``): each costs the same,
@@ -132,7 +133,7 @@ def build_models(folder: Path, max_new_tokens: int) -> Path:
     toml = folder / "models.toml"
     routes = "".join(
         f'[translate.{d}]\nmodel = "{folder / d}"\nbatch_size = 32\nnum_beams = 1\n'
-        f"max_new_tokens = {max_new_tokens}\nthreads = 1\n\n"
+        f"max_new_tokens = {max_new_tokens}\n\n"
         for d in ("ar-en", "en-ar")
     )
     toml.write_text(routes, encoding="utf-8")
@@ -156,6 +157,10 @@ def main() -> None:
     parser.add_argument("--model-files", type=int, default=40)
     parser.add_argument("--single", type=int, default=24)
     parser.add_argument("--max-new-tokens", type=int, default=40)
+    parser.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1,
+        help="batch workers with the models (default: one per core, each with one thread)",
+    )  # fmt: skip
     parser.add_argument("--skip-models", action="store_true")
     parser.add_argument("--skip-rss", action="store_true")
     args = parser.parse_args()
@@ -180,7 +185,7 @@ def main() -> None:
             write_articles(subset, args.model_files)
             extra = ["--models", str(toml)]
             single = per_file(sorted(subset.glob("*.txt"))[: args.single], extra, env)
-            many = batch(subset, work / "out-b", extra, env)
+            many = batch(subset, work / "out-b", [*extra, "--jobs", str(args.jobs)], env)
             lines.append(_row(f"(b) real-size models, {args.model_files} articles", single, many))
             verdicts.append(_verdict(many[0] >= 4 * single[0], f"real-size models: batch ≥ 4x "
                                      f"({many[0] / single[0]:.1f}x)"))  # fmt: skip

@@ -19,7 +19,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 from types import FrameType
@@ -242,7 +242,10 @@ def _engine(
 
         return run_ray(list(tasks), settings, jobs=options.jobs, chunk=CHUNK_FILES)
     if options.jobs > 1:
-        return _run_pool(tasks, settings, options.jobs)
+        # Parallelism from workers, one share of the cores each: N workers with every core
+        # each would fight over the cores (many times slower on a busy machine).
+        cores = max(1, (os.cpu_count() or 1) // options.jobs)
+        return _run_pool(tasks, replace(settings, threads=cores), options.jobs)
     return ArticleWorker(settings, on_load=progress.loading).stream(tasks)
 
 

@@ -83,7 +83,7 @@ def _stream(
     dataset = ray.data.from_items([{"task": json.dumps(asdict(t))} for t in tasks])
     dataset = dataset.map_batches(
         _RayWorker,
-        fn_constructor_kwargs={"settings": asdict(settings)},
+        fn_constructor_kwargs={"settings": {**asdict(settings), "threads": 1}},
         batch_size=chunk,
         concurrency=max(jobs, 1),
         num_cpus=1,

@@ -34,6 +34,7 @@ class WorkerSettings:
     sentences: int
     encoding: str | None
     max_bytes: int
+    threads: int = 0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -85,6 +86,7 @@ class ArticleWorker:
         self.pipeline = Pipeline(
             load_config(settings.models),
             offline=settings.offline,
+            threads=settings.threads,
             summary_sentences=settings.sentences,
         )
         self.pipeline.registry.on_load = on_load

@@ -58,6 +58,7 @@ class Pipeline:
     Args:
         config: A validated models.toml; by default the one the lookup order finds.
         offline: Never touch the network when loading models.
+        threads: Intra-op threads per model, instead of models.toml's (0: as it says).
         registry: A model registry to share (tests plug test doubles in through it).
         summary_sentences: How many sentences an extractive summary keeps.
 
@@ -73,11 +74,12 @@ class Pipeline:
         config: ModelsConfig | None = None,
         *,
         offline: bool = False,
+        threads: int = 0,
         registry: ModelRegistry | None = None,
         summary_sentences: int = 3,
     ) -> None:
         self.config = config if config is not None else load_config()
-        self.registry = registry or ModelRegistry(self.config, offline=offline)
+        self.registry = registry or ModelRegistry(self.config, offline=offline, threads=threads)
         self.summary_sentences = summary_sentences
 
     def run_file(

@@ -60,6 +60,7 @@ class ModelRegistry:
     Args:
         config: The validated models.toml.
         offline: Forbid network access when loading.
+        threads: Intra-op threads for every model, instead of models.toml's (0: as it says).
         backends: Engines by name; tests may pass their own, the product uses ``BACKENDS``.
         on_load: Called with ``(route, model)`` before a model starts loading, so a long
             run can say what it waits for.
@@ -73,12 +74,13 @@ class ModelRegistry:
         config: ModelsConfig,
         *,
         offline: bool = False,
+        threads: int = 0,
         backends: dict[str, BackendKind] | None = None,
         on_load: Callable[[str, str], None] | None = None,
     ) -> None:
         self.config = config
         self.on_load = on_load
-        self.options = LoadOptions(offline=offline)
+        self.options = LoadOptions(offline=offline, threads=threads)
         self._backends = BACKENDS if backends is None else backends
         unknown = [r for r in config.routes.values() if r.backend not in self._backends]
         if unknown:

@@ -50,9 +50,12 @@ class Backend(Protocol):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LoadOptions:
-    """How to load: ``offline`` forbids any network access."""
+    """How to load: ``offline`` forbids any network access; ``threads``, when not 0, is the
+    intra-op thread count for every model (a batch's workers split the cores this way),
+    instead of what models.toml says."""
 
     offline: bool = False
+    threads: int = 0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

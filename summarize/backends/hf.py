@@ -180,7 +180,7 @@ def load_transformers(config: RouteConfig, options: LoadOptions) -> HFSeq2Seq:
             )  # fmt: skip
     check_model_folder(config, folder)
     try:
-        return _load(config, folder)
+        return _load(config, folder, options)
     except (OSError, ValueError) as exc:
         raise _unavailable(config, exc) from exc
 
@@ -196,7 +196,7 @@ def _unavailable(config: RouteConfig, exc: Exception) -> ModelUnavailable:
     )
 
 
-def _load(config: RouteConfig, folder: Path) -> HFSeq2Seq:
+def _load(config: RouteConfig, folder: Path, options: LoadOptions) -> HFSeq2Seq:
     """Load tokenizer and model from a checked folder: no network, no code from the folder."""
     import torch
     import transformers
@@ -222,8 +222,9 @@ def _load(config: RouteConfig, folder: Path) -> HFSeq2Seq:
         warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
         tokenizer = AutoTokenizer.from_pretrained(str(folder), **kwargs)
         model = AutoModelForSeq2SeqLM.from_pretrained(str(folder), use_safetensors=None, **kwargs)
-    if config.threads:
-        torch.set_num_threads(config.threads)
+    threads = options.threads or config.threads
+    if threads:
+        torch.set_num_threads(threads)
     model.to(device).eval()
     _check_prefix(config, tokenizer)
     return HFSeq2Seq(config, tokenizer, model)
