@@ -60,8 +60,9 @@ URL = re.compile(
     re.IGNORECASE,
 )
 # A local part starts only at the start of its run, so a 20k-character token without an
-# ``@`` is scanned once, not once per position.
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# ``@`` is scanned once, not once per position. The domain is ASCII: an Arabic sentence
+# glued to an address (``info@example.com.وقال``) is not read as its last label.
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 MENTION = re.compile(r"(?<![\w.])@\w{1,30}")
 HASHTAG = re.compile(r"(?<![\w&])#\w+")
 # Digits with decimal or thousands separators: 3.5 · 1,500 · ٣٫٥ · ١٬٥٠٠.

@@ -1,10 +1,8 @@
 """Split a normalised document into segments: the title, sentences and tweets.
 
-Arabic news breaks the rules English splitters assume: sentences are often glued with no
-space after the full stop (``الراهن.وتحمي``), Arabic has no capital letters to confirm a
-sentence start, and ``؟`` is the question mark. Single-letter Arabic abbreviations such as
-``د.`` (doctor) and ``أ.`` (professor) must not end a sentence; neither may decimals, URLs,
-e-mails or English abbreviations.
+A line break always ends a segment. Within a line, tweets are found first (``tweets.py``)
+and the text around them is split into sentences (``sentences.py``, which owns the
+boundary rules for Arabic and English).
 """
 
 from __future__ import annotations
@@ -13,69 +11,15 @@ import re
 from collections.abc import Iterator
 
 from summarize.data import Segment, SegmentKind
-from summarize.entities import ARABIC_LETTER, DIGIT, EMAIL, URL, is_arabic_letter, is_arabic_mark
+from summarize.sentences import split_sentences
+from summarize.sentences import strip_spaces as _strip
 from summarize.tweets import SIGNATURE, TweetMatch, find_tweets, merge_duplicates
 
 __all__ = ["segment_document", "segment_lines", "split_sentences"]
 
-# ۔ is the Urdu full stop.
-_TERMINATORS = re.compile(r"[.!?؟…۔]+[”\"'»)\]]*")
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "jr",
-        "sr",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "vs",
-        "etc",
-        "e.g",
-        "i.e",
-        "u.s",
-        "u.k",
-        "u.n",
-        "a.m",
-        "p.m",
-        "no",
-        "fig",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "rep",
-        "sen",
-        "gov",
-        "mt",
-        "approx",
-    ]
-)
 _TITLE_MAX_CHARS = 200
 _TITLE_MAX_WORDS = 25
-_QUOTE_OPENERS = "“«\"'(["
 _COLON = re.compile(r"[:：]\s+")
-_LIST_MARKER = re.compile(rf"^\s*(?:[{DIGIT}]{{1,3}}|[A-Za-z]|{ARABIC_LETTER.pattern})[.)](?=\s)")
-# “...” and «...» up to 600 characters; straight quotes are too ambiguous to pair.
-_QUOTATION = re.compile(r"“[^“”\n]{1,600}”|«[^«»\n]{1,600}»")
-_STRAIGHT_QUOTATION = re.compile(r'"[^"\n]{1,600}"')
 
 
 def segment_document(text: str, *, title: str | None = None) -> tuple[Segment, ...]:
@@ -224,98 +168,3 @@ def _sentences(
         (SegmentKind.SENTENCE, (s + lo + offset, e + lo + offset), None)
         for s, e in split_sentences(piece[lo:hi])
     ]
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Split one line of text into sentence spans, stripped of surrounding spaces.
-
-    Args:
-        text: A line of normalised text.
-
-    Returns:
-        ``(start, end)`` spans into ``text`` in order; empty pieces are dropped.
-    """
-    protected = _protected(text)
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for match in _TERMINATORS.finditer(text):
-        if _is_boundary(text, match, protected):
-            spans.append((start, match.end()))
-            start = match.end()
-    spans.append((start, len(text)))
-    return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _protected(text: str) -> list[tuple[int, int]]:
-    """Spans in which no sentence can end.
-
-    URLs and e-mail addresses; a list marker at the start of a line (``1.``, ``١.``, ``a)``),
-    which belongs to its item; and a quotation that closes on the same line — a quoted
-    statement of several sentences is one segment, as a reader would cite it. A quote that
-    never closes protects nothing.
-    """
-    spans = [m.span() for pattern in (URL, EMAIL, _LIST_MARKER) for m in pattern.finditer(text)]
-    quotes = list(_QUOTATION.finditer(text))
-    if text.count('"') % 2 == 0:  # straight quotes pair up only when they are balanced
-        quotes += _STRAIGHT_QUOTATION.finditer(text)
-    for quote in quotes:
-        inner = quote.group()[1:-1]
-        # The quote's own last full stop may still end the sentence: «Go now. Leave.» And
-        spans.append(
-            (quote.start() + 1, quote.end() - 1 - (len(inner) - len(inner.rstrip(".!?؟…"))))
-        )
-    return spans
-
-
-def _is_boundary(text: str, match: re.Match[str], protected: list[tuple[int, int]]) -> bool:
-    pos, end = match.start(), match.end()
-    if any(s <= pos < e for s, e in protected):
-        return False
-    after = text[end] if end < len(text) else ""
-    before = text[pos - 1] if pos > 0 else ""
-    if match.group() == "." and not _dot_can_end(text, pos, before, after):
-        return False
-    if not after:
-        return True
-    if after.isspace():
-        following = text[end:].lstrip()[:1]
-        # "e.g. this": a lowercase Latin word cannot start an English sentence.
-        return not (following.isascii() and following.islower())
-    return _glued_start(before, after, text[end : end + 2])
-
-
-def _dot_can_end(text: str, pos: int, before: str, after: str) -> bool:
-    """Decide whether a single full stop can end a sentence here."""
-    if before.isdigit() and after.isdigit():
-        return False  # 3.5
-    word = re.search(r"[\w.]*$", text[max(0, pos - 40) : pos])  # a bounded look back
-    token = word.group().lower() if word else ""
-    if token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
-        return False
-    # Initials: "J. K. Rowling", and Arabic single-letter abbreviations "د. محمد".
-    return not (len(token) == 1 and token.isalpha() and (before.isupper() or _is_arabic(before)))
-
-
-def _glued_start(before: str, after: str, ahead: str) -> bool:
-    """A terminator followed directly by text: does a new sentence start there?"""
-    if _is_arabic(after) or after in "#@":
-        return True  # الراهن.وتحمي ; الآن.#Anonymous
-    if after in _QUOTE_OPENERS:
-        return len(ahead) > 1 and (_is_arabic(ahead[1]) or ahead[1].isupper())
-    if after.isascii() and after.isupper():
-        # "الأخيرة.CloudFlare" or "words.The": not "U.S" or "Node.JS".
-        return _is_arabic(before) or (before.islower() and ahead[1:2].islower())
-    return False
-
-
-def _is_arabic(char: str) -> bool:
-    """An Arabic letter or a mark on one (tashkeel): ``كتبَ.وقال`` is glued like ``كتب.وقال``."""
-    return is_arabic_letter(char) or is_arabic_mark(char)

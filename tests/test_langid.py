@@ -152,3 +152,125 @@ def test_detect_segments_keeps_everything_else() -> None:
         (3, SegmentKind.SENTENCE, "قال الرئيس إن الوضع صعب", (0, 23), "ar"),
         (7, SegmentKind.TITLE, "The president said it was hard", (0, 30), "en"),
     ]
+
+
+# --- social text: furniture, dialect letters, Persian, Arabizi ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RT @news_ar: عاجل انفجار في المرفأ http…",
+        "RT @someone: تمام https:…",
+        "RT @Sport_Daily: مبروك للنادي https://t.co/Xy12AbCd",
+        "MT @editor_desk: خبر مهم",
+        "@ahmed_88 ههههه صح كلامك",
+        "@user1 @user2 الله يعطيك العافية 😍 https://t.co/AbCdEf123",
+        "@Mona_K شكرا يا ست الكل via @Other",
+        "@BBCArabic @AJArabic اخبار محزنة #سوريا",
+    ],
+)
+def test_retweets_and_replies_in_arabic_are_arabic(text: str) -> None:
+    assert detect_language(text).lang == "ar"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("#السعودية_تنتصر #الرياض", "ar"),
+        ("#أسعار_الوقود", "ar"),  # one tag, two words
+        ("#الرياض", "und"),  # one word says nothing
+        ("#ليبيا #Libya", "und"),
+        ("#OpParis #OpDaesh", "und"),
+        ("RT @user: https://t.co/abc123", "und"),
+    ],
+)
+def test_hashtags_alone_are_arabic_only_when_all_arabic(text: str, expected: str) -> None:
+    assert detect_language(text).lang == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شلونك حبيبي چنت وياك البارحة",
+        "والله ما گدرت أجي اليوم",
+        "شفت الڤيديو الجديد؟ روعة",
+        "أكلنا پيتزا في المطعم مع الشباب",
+        "RT @iraqi_fan: چا شنو هالحچي گلبي",
+        "ماكو شي اليوم، ديگول نلعب طوبة",
+    ],
+)
+def test_dialect_letters_alone_are_not_persian(text: str) -> None:
+    assert detect_language(text).lang == "ar"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@ali_r ممنون از شما، خيلي لطف داريد",  # typed on an Arabic keyboard (ي ك)
+        "این فیلم واقعا عالی بود، حتما ببینید",
+        "امروز هوا خیلی سرده، کجا بریم؟",
+        "RT @tehran_news: دلم برای خانواده‌ام تنگ شده است",
+        "من هم نمی‌دانم چرا این کار را کرد",
+    ],
+)
+def test_persian_social_text_is_persian(text: str) -> None:
+    assert detect_language(text).lang == "fa"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ana mesh fahem eh elly by7sal",
+        "yalla bina nrou7 el beach",
+        "wallahi ma 3aref shu bade a3mel",
+        "enta fein delwa2ty?",
+        "kifak ya habibi, shu el akhbar?",
+        "mafeesh 7aga ta3mlha",
+        "Inshallah bokra a7san",
+        "el gaw 7elw awi ennaharda",
+        "3ayez akol koshary",
+        "RT @masry_tweets: ana 3ayza anam 😴",
+        "Allah ysalmak ya sa7bi",
+        "MESH MOMKEN KEDA",
+        "ezayak ya basha",
+    ],
+)
+def test_arabizi_is_arabic_in_latin_letters(text: str) -> None:
+    assert detect_language(text).lang == "ar-Latn"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 3rd round starts at 7pm on Sunday.",
+        "He is 6ft 2ins tall and weighs 90kg.",
+        "Sales of the PS4 rose by 5% in Q3, and CO2 output fell.",
+        "Egypt's President Abdel Fattah el-Sisi met Hamad bin Khalifa in Cairo.",
+        "Ana Ivanovic won the match in straight sets.",
+        "The law was passed by men in suits.",
+        "see ya tomorrow lol",
+        "Allahu Akbar, the crowd shouted.",
+        "He said inshallah the talks will succeed.",
+        "wire mesh fence",
+        "Salam Fayyad resigned",
+        "Yalla Yalla is a new Lebanese restaurant in London.",
+        "Habib Koite played the Cambridge Folk Festival",
+        "“The café was closed,” José said on Monday.",
+    ],
+)
+def test_english_is_never_arabizi(text: str) -> None:
+    assert detect_language(text).lang == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("El presidente anunció hoy nuevas medidas para la economía del país", "es"),
+        ("Le ministre a dit que la situation est très grave pour les familles", "fr"),
+        ("Los precios del petroleo suben por la crisis con los productores", "es"),
+        ("Die Regierung ist nicht mit der Entscheidung der Kommission einverstanden", "de"),
+    ],
+)
+def test_other_latin_languages_stay_theirs_without_accents_too(text: str, expected: str) -> None:
+    assert detect_language(text).lang == expected

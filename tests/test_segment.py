@@ -222,6 +222,60 @@ def test_arabic_single_letter_abbreviations_do_not_split(text: str, expected: li
     ("text", "expected"),
     [
         (
+            "نقلت شبكة سي.بي.إس عن مسؤولين أن المحادثات توقفت. وأكدت وكالة أ.ف.ب الخبر.",
+            ["نقلت شبكة سي.بي.إس عن مسؤولين أن المحادثات توقفت.", "وأكدت وكالة أ.ف.ب الخبر."],
+        ),
+        (
+            "وقالت د. ليلى حسن لوكالة أ.ف.ب إن المستشفى امتلأ.وطالبت بالمساعدة.",
+            ["وقالت د. ليلى حسن لوكالة أ.ف.ب إن المستشفى امتلأ.", "وطالبت بالمساعدة."],
+        ),
+        (
+            "غادر الوفد بعد لقاء مع قناة بي.بي.سي.وعاد مساء.",
+            ["غادر الوفد بعد لقاء مع قناة بي.بي.سي.", "وعاد مساء."],
+        ),
+    ],
+)
+def test_dotted_arabic_abbreviations_stay_in_the_document_sentences(
+    text: str, expected: list[str]
+) -> None:
+    assert [s.text for s in segment_document(text)] == expected
+
+
+def test_inline_numbered_list_is_not_cut_into_fragments() -> None:
+    text = (
+        "وحدد البيان ثلاثة مطالب هي ١. وقف القصف ٢. فتح المعابر ٣. إطلاق الأسرى. وانتهى الاجتماع."
+    )
+    assert [s.text for s in segment_document(text)] == [
+        "وحدد البيان ثلاثة مطالب هي ١. وقف القصف ٢. فتح المعابر ٣. إطلاق الأسرى.",
+        "وانتهى الاجتماع.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The bridge opened in 1932.It carried trams.",
+            ["The bridge opened in 1932.", "It carried trams."],
+        ),
+        (
+            'She said "we are ready."The vote followed.',
+            ['She said "we are ready."', "The vote followed."],
+        ),
+        (
+            "The tower was finished (in 1889).Visitors climb it.",
+            ["The tower was finished (in 1889).", "Visitors climb it."],
+        ),
+    ],
+)
+def test_glued_english_after_digits_quotes_and_brackets(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
             "Visit https://example.com/a.b.html now. Then stop.",
             ["Visit https://example.com/a.b.html now.", "Then stop."],
         ),
