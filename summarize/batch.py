@@ -109,8 +109,9 @@ def run_batch(options: BatchOptions, progress: BatchProgress | None = None) -> B
             raise
         finally:
             progress.close()
-            manifest.compact()
-            _write_index(out, options.fmt, manifest)
+            with _interrupts_deferred():
+                manifest.compact()
+                _write_index(out, options.fmt, manifest)
     return report
 
 
@@ -328,11 +329,12 @@ def _record(
         langs=outcome.langs, summary=outcome.summary, run=run,
     )  # fmt: skip
     try:
-        if outcome.status == "ok":
-            target = out / outcome.output
-            target.parent.mkdir(parents=True, exist_ok=True)
-            replace_atomically(target, outcome.text.encode("utf-8"), fsync=True)
-        manifest.append(entry)
+        with _interrupts_deferred():  # an output is always followed by its manifest line
+            if outcome.status == "ok":
+                target = out / outcome.output
+                target.parent.mkdir(parents=True, exist_ok=True)
+                replace_atomically(target, outcome.text.encode("utf-8"), fsync=True)
+            manifest.append(entry)
     except OSError as exc:
         raise UsageError(
             f"{out}: cannot write ({exc.strerror or exc}); the manifest lists what is done — "
@@ -352,6 +354,31 @@ def _remove_temporary_files(out: Path) -> None:
         for name in names:
             if name.startswith(".") and name.endswith(".tmp"):
                 Path(folder, name).unlink(missing_ok=True)
+
+
+@contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM until the block is done, then act on them.
+
+    Writing an output and its manifest line is one step: a signal in between would leave a
+    temporary file behind, or an output the manifest does not know.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+
+    def hold(signum: int, frame: FrameType | None) -> None:
+        caught.append(signum)
+
+    previous = {sig: signal.signal(sig, hold) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    if caught:
+        raise KeyboardInterrupt
 
 
 @contextmanager

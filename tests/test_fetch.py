@@ -102,7 +102,7 @@ def test_size_limit(server: str) -> None:
 
 
 def test_timeout_is_bounded(server: str) -> None:
-    with pytest.raises(InputError, match="no complete answer within 0.3 s"):
+    with pytest.raises(InputError, match=r"no complete answer within 0\.3 s"):
         fetch_url(f"{server}/slow.html", timeout=0.3)
 
 
