@@ -196,6 +196,40 @@ def test_models_list_shows_availability(
     assert "models pull" in out
 
 
+LONG_ID = "an-organisation-with-a-long-name/a-model-id-long-enough-to-wrap_v2"
+
+
+@pytest.mark.parametrize(
+    ("terminal", "columns", "model"),
+    [
+        (False, 60, LONG_ID),  # piped: one row per line, however long
+        (True, 60, LONG_ID),  # a terminal narrower than the id: the row is not cut
+        (True, 70, "csebuetnlp/mT5_multilingual_XLSum"),  # the availability wraps instead
+    ],
+)
+def test_models_list_never_wraps_a_model_id(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    terminal: bool,
+    columns: int,
+    model: str,
+) -> None:
+    toml = tmp_path / "models.toml"
+    toml.write_text(f'[translate.ar-en]\nmodel = "{model}"\n', encoding="utf-8")
+    monkeypatch.setenv("COLUMNS", str(columns))
+    monkeypatch.setenv("TTY_COMPATIBLE", "1" if terminal else "0")  # rich: a terminal or not
+    code, out, _ = run(capsys, "models", "list", "--models", str(toml), "--offline")
+    assert code == 0
+    lines = out.splitlines()
+    [row] = [line for line in lines if model in line]
+    assert row.startswith("translate.ar-en")
+    assert all(line == line.rstrip() for line in lines)
+    if not terminal:
+        assert "not downloaded" in row
+        assert len(lines) == 3  # the file, the row, the hint
+
+
 def test_models_check_loads_and_runs_every_model(
     capsys: pytest.CaptureFixture[str], tiny_models_toml: Path
 ) -> None:
