@@ -248,6 +248,10 @@ def test_summary_names_its_strongest_sources_only() -> None:
     out = render(result, "rich", width=100, options=ConsoleOptions(view="summary"))
     refs = next(line for line in out.splitlines() if "delta golf" in line)
     assert refs.rstrip(" │").endswith("#5 #8 #9 +5")
+    unrelated = replace(sentence, text="nothing in common.")
+    result = replace(result, summaries=(replace(summary, sentences=(unrelated,)),))
+    out = render(result, "rich", width=100, options=ConsoleOptions(view="summary"))
+    assert "#2–#9" in out  # a sentence that stands for the whole article
     assert json.loads(render(result, "json"))["summaries"][0]["sentences"][0]["source_ids"] == list(
         range(2, 10)
     )

@@ -27,7 +27,7 @@ from rich.text import Text
 from summarize.data import Result, Segment, SegmentKind, Summary, Translation
 from summarize.entities import is_rtl
 from summarize.render.bidi import BidiText, has_rtl, inline
-from summarize.render.notices import group_warnings, strongest_sources, translation_note
+from summarize.render.notices import group_warnings, source_refs, translation_note
 from summarize.render.sanitize import clean, clean_line
 
 __all__ = ["ConsoleOptions", "View", "render_console"]
@@ -116,20 +116,12 @@ def _summary_panel(summary: Summary, result: Result, cells: _Cells) -> Panel:
     if not rtl:
         grid.add_column(no_wrap=True)
     for sentence in summary.sentences:
-        refs = _refs(sentence.source_ids, strongest_sources(sentence, result, summary.lang))
+        refs = Text(source_refs(sentence, result, summary.lang), style="dim")
         text = cells(f"• {clean_line(sentence.text)}", summary.lang)
         grid.add_row(*((refs, text) if rtl else (text, refs)))
     model = cells.inline(summary.model or "no model")
     title = Text(f"Summary ({summary.lang}, {summary.method}, {model})", style="bold")
     return Panel(grid, title=title, title_align="left", border_style="cyan", padding=(0, 1))
-
-
-def _refs(all_ids: tuple[int, ...], shown: tuple[int, ...]) -> Text:
-    """``#2 #5 #7 +9``: the strongest sources, and how many more the JSON lists."""
-    refs = Text(" ".join(f"#{i}" for i in shown), style="dim")
-    if len(all_ids) > len(shown):
-        refs.append(f" +{len(all_ids) - len(shown)}", style="dim italic")
-    return refs
 
 
 def _table(result: Result, cells: _Cells) -> Table:

@@ -13,7 +13,7 @@ from summarize.data import Notice, Result, SummarySentence
 from summarize.errors import ModelUnavailable, parse_unavailable
 from summarize.extractive import words_of
 
-__all__ = ["MAX_REFS", "group_warnings", "strongest_sources", "translation_note"]
+__all__ = ["MAX_REFS", "group_warnings", "source_refs", "translation_note"]
 
 # How many source segments a summary sentence names in the terminal.
 MAX_REFS = 3
@@ -67,15 +67,21 @@ def translation_note(result: Result) -> str | None:
     return f"no translations: {routes} {verb} not available; {errors[0].fix}"
 
 
-def strongest_sources(sentence: SummarySentence, result: Result, lang: str) -> tuple[int, ...]:
-    """At most ``MAX_REFS`` of a summary sentence's sources: those sharing the most words
-    with it (in the summary's language), in reading order."""
+def source_refs(sentence: SummarySentence, result: Result, lang: str) -> str:
+    """A summary sentence's sources as the terminal shows them: ``#2 #5 #7 +9``.
+
+    At most ``MAX_REFS`` ids, those sharing the most words with the sentence (in the
+    summary's language), in reading order, then how many more the JSON lists. A sentence
+    that shares no word with any of many sources stands for all of them: ``#2–#13``.
+    """
     ids = sentence.source_ids
     if len(ids) <= MAX_REFS:
-        return tuple(ids)
+        return " ".join(f"#{i}" for i in ids)
     bag = set(words_of(sentence.text))
     texts = {s.id: s.text for s in result.segments if s.lang == lang}
     texts |= {t.segment_id: t.text for t in result.translations if t.direction.target == lang}
     overlap = {i: len(bag & set(words_of(texts.get(i, "")))) for i in ids}
-    best = sorted(ids, key=lambda i: (-overlap[i], i))[:MAX_REFS]
-    return tuple(sorted(best))
+    if not any(overlap.values()) and list(ids) == list(range(ids[0], ids[-1] + 1)):
+        return f"#{ids[0]}–#{ids[-1]}"
+    best = sorted(sorted(ids, key=lambda i: (-overlap[i], i))[:MAX_REFS])
+    return " ".join(f"#{i}" for i in best) + f" +{len(ids) - MAX_REFS}"
