@@ -10,13 +10,17 @@ the files are reproducible; tests/test_examples.py fails when they are stale:
   terminal that does bidi itself (GNOME Terminal, Konsole) shows.
 - ``seed.bidi-on.svg``: ``--bidi on`` in a terminal without bidi (xterm, iTerm2, tmux).
 - ``seed.bidi-off-no-bidi-terminal.svg``: what that terminal shows without ``--bidi on``:
-  reversed, unjoined Arabic. SVG viewers apply the bidi algorithm themselves, so these two
-  pictures force ``unicode-bidi: bidi-override`` to show the characters in stored order,
-  as such a terminal does.
+  reversed, unjoined Arabic.
+- ``quote.bidi-on.svg``: ``quote.txt``, an English article quoting Arabic (a phrase, place
+  names, a tweet by an Arabic-named author), with ``--bidi on`` in a terminal without bidi.
+- SVG viewers apply the bidi algorithm themselves, so the pictures of a terminal without
+  bidi force ``unicode-bidi: bidi-override`` to show the characters in stored order, as
+  such a terminal does.
 
-Not checked for staleness (they depend on the machine): ``seed.tiny.svg``, the sample with
-the tiny random models from tests/make_tiny_models.py (translations are gibberish by design;
-the layout is the point), and ``report.png``, the HTML report in headless Chromium.
+Not checked for staleness (they depend on the machine): ``seed.tiny.svg`` and
+``quote.tiny.bidi-on.svg``, with the tiny random models from tests/make_tiny_models.py
+(translations are gibberish by design; the layout is the point), and ``report.png``, the
+HTML report in headless Chromium.
 """
 
 from __future__ import annotations
@@ -37,6 +41,8 @@ HERE = Path(__file__).parent
 ROOT = HERE.parent
 SEED = ROOT / "seeds" / "000_1e5af753fa3486b1.txt"
 SOURCE = "seeds/000_1e5af753fa3486b1.txt"
+QUOTE = HERE / "quote.txt"
+QUOTE_SOURCE = "examples/quote.txt"
 CHECKED = (
     "seed.json",
     "seed.md",
@@ -45,7 +51,18 @@ CHECKED = (
     "seed.stacked.svg",
     "seed.bidi-on.svg",
     "seed.bidi-off-no-bidi-terminal.svg",
+    "quote.bidi-on.svg",
 )
+# The article each picture shows.
+PICTURES = {
+    "seed.table.svg": SOURCE,
+    "seed.stacked.svg": SOURCE,
+    "seed.bidi-on.svg": SOURCE,
+    "seed.bidi-off-no-bidi-terminal.svg": SOURCE,
+    "seed.tiny.svg": SOURCE,
+    "quote.bidi-on.svg": QUOTE_SOURCE,
+    "quote.tiny.bidi-on.svg": QUOTE_SOURCE,
+}
 _OVERRIDE = "text { unicode-bidi: bidi-override; direction: ltr; }"
 
 
@@ -54,7 +71,8 @@ def _svg(result: object, path: Path, *, width: int, view: str, bidi: bool, raw: 
 
     console = Console(record=True, width=width, file=StringIO(), markup=False, emoji=False)
     render_console(result, console, ConsoleOptions(view=view, bidi=bidi))  # type: ignore[arg-type]
-    svg = console.export_svg(title=f"summarize {SOURCE}" + (" --bidi on" if bidi else ""))
+    source = PICTURES[path.name]
+    svg = console.export_svg(title=f"summarize {source}" + (" --bidi on" if bidi else ""))
     if raw:  # show characters in stored order, as a terminal without bidi does
         svg = svg.replace("<style>", f"<style>\n    {_OVERRIDE}", 1)
     path.write_text(svg, encoding="utf-8")
@@ -78,6 +96,11 @@ def make_checked(outdir: Path) -> None:
     _svg(result, outdir / "seed.bidi-on.svg", width=100, view="stacked", bidi=True, raw=True)
     _svg(result, outdir / "seed.bidi-off-no-bidi-terminal.svg", width=100, view="stacked",
          bidi=False, raw=True)  # fmt: skip
+    quote = Pipeline(config, offline=True).run_text(
+        QUOTE.read_text(encoding="utf-8"), source=QUOTE_SOURCE
+    )
+    quote = replace(quote, timings={})
+    _svg(quote, outdir / "quote.bidi-on.svg", width=100, view="table", bidi=True, raw=True)
 
 
 def make_tiny(outdir: Path) -> None:
@@ -90,12 +113,19 @@ def make_tiny(outdir: Path) -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     with tempfile.TemporaryDirectory() as tmp:
-        config = load_config(str(module.build_tiny_models(Path(tmp))))
-        result = Pipeline(config, offline=True).run_text(
-            SEED.read_text(encoding="utf-8"), source=SOURCE
+        pipeline = Pipeline(load_config(str(module.build_tiny_models(Path(tmp)))), offline=True)
+        seed = pipeline.run_text(SEED.read_text(encoding="utf-8"), source=SOURCE)
+        quote = pipeline.run_text(QUOTE.read_text(encoding="utf-8"), source=QUOTE_SOURCE)
+    for result, name, bidi in (
+        (seed, "seed.tiny.svg", False),
+        (quote, "quote.tiny.bidi-on.svg", True),
+    ):
+        models = {k: Path(v).name for k, v in result.models.items()}
+        summaries = tuple(
+            replace(s, model=s.model and Path(s.model).name) for s in result.summaries
         )
-    result = replace(result, timings={}, models={k: Path(v).name for k, v in result.models.items()})
-    _svg(result, outdir / "seed.tiny.svg", width=120, view="table", bidi=False, raw=False)
+        shown = replace(result, timings={}, models=models, summaries=summaries)
+        _svg(shown, outdir / name, width=120, view="table", bidi=bidi, raw=bidi)
 
 
 def make_screenshot(outdir: Path) -> None:

@@ -57,7 +57,7 @@ def summarize_abstractive(units: Sequence[_Unit], lang: str, model: RouteModel) 
         An abstractive summary; every sentence carries ``source_ids``.
     """
     chunks = chunk_units(units, model)
-    partials = generate_batched([_join(c) for c in chunks], model)
+    partials = generate_batched([_join(c) for c in chunks], model.counting(len(chunks)))
     if len(partials) == 1:
         sentences = _attribute(partials[0], chunks[0])
     else:

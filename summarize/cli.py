@@ -98,6 +98,9 @@ def _output(parser: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help="decode the input with this codec (default: detected)",
     )
+    parser.add_argument(
+        "--quiet", action="store_true", help="no status on stderr while models load and run"
+    )
 
 
 def _article_parser() -> _Parser:
@@ -251,22 +254,34 @@ def _dispatch(argv: list[str]) -> int:
     from summarize.files import check_output
 
     check_output(args.output, [] if command == "translate" else args.article)
-    from summarize.config import load_config
-    from summarize.pipeline import Pipeline
-
-    if command == "translate":
-        pipeline = Pipeline(load_config(args.models), offline=args.offline)
-        if args.text == "-":  # stdin goes through the reader: BOMs, legacy encodings, binary
-            result = pipeline.translate_file("-", to=args.to, encoding=args.encoding)
-        else:
-            result = pipeline.translate_text(args.text, to=args.to)
-    else:
-        pipeline = Pipeline(
-            load_config(args.models), offline=args.offline, summary_sentences=args.sentences
-        )
-        result = pipeline.run_file(args.article[0], to=args.to, encoding=args.encoding)
+    result = _run(command, args)
     _write(result, args, bidi_mode)
     return 0
+
+
+def _run(command: str | None, args: argparse.Namespace) -> Result:
+    """One article or one translation, with a status line on a terminal meanwhile."""
+    from summarize.config import load_config
+    from summarize.pipeline import Pipeline
+    from summarize.progress import make_status
+    from summarize.registry import ModelRegistry
+
+    config = load_config(args.models)
+    status = make_status(quiet=args.quiet)
+    registry = ModelRegistry(
+        config, offline=args.offline, on_load=status.loading, on_progress=status.working
+    )
+    status.start(1)
+    try:
+        if command == "translate":
+            pipeline = Pipeline(config, registry=registry)
+            if args.text == "-":  # stdin goes through the reader: BOMs, legacy encodings, binary
+                return pipeline.translate_file("-", to=args.to, encoding=args.encoding)
+            return pipeline.translate_text(args.text, to=args.to)
+        pipeline = Pipeline(config, registry=registry, summary_sentences=args.sentences)
+        return pipeline.run_file(args.article[0], to=args.to, encoding=args.encoding)
+    finally:
+        status.close()
 
 
 def _bidi_mode(flag: str | None) -> str:

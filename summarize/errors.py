@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import re
 from collections.abc import Sequence
 
 __all__ = [
@@ -11,6 +13,7 @@ __all__ = [
     "SummarizeError",
     "UsageError",
     "describe",
+    "parse_unavailable",
 ]
 
 
@@ -78,3 +81,26 @@ class ModelUnavailable(SummarizeError):
         self.reason = reason
         self.fix = fix
         super().__init__(f"{route}: model {model!r} is unavailable ({reason}); {fix}")
+
+
+# The message ``ModelUnavailable`` writes, and what a caller may append after ``; ``.
+_UNAVAILABLE = re.compile(
+    r"(?P<route>[\w.-]+): model (?P<model>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\") "
+    r"is unavailable \((?P<reason>.*)\); (?P<fix>[^;]*)(?:; (?P<after>.*))?",
+    re.S,
+)
+
+
+def parse_unavailable(message: str) -> tuple[ModelUnavailable, str] | None:
+    """Read a ``ModelUnavailable`` back from its message (a warning in a ``Result``).
+
+    Returns:
+        The error and what the caller appended to its message (``using the extractive
+        summary``, or empty); None when ``message`` is not such a message.
+    """
+    found = _UNAVAILABLE.fullmatch(message)
+    if found is None:
+        return None
+    model = ast.literal_eval(found["model"])
+    error = ModelUnavailable(found["route"], model, found["reason"], found["fix"])
+    return error, found["after"] or ""

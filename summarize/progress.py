@@ -1,8 +1,12 @@
 """Telling the user what a long run is doing, on stderr, without getting in the way.
 
-On a terminal: a rich progress bar (files, segments per second, time left, failures so
-far) and a status line while a model loads. Piped or redirected: a plain line every few
-seconds, so logs stay readable. With ``--quiet``: nothing.
+A batch, on a terminal: a rich progress bar (files, segments per second, time left,
+failures so far) and a status line while a model loads. Piped or redirected: a plain line
+every few seconds, so logs stay readable. With ``--quiet``: nothing.
+
+One article or ``translate`` (``make_status``), on a terminal only: a spinner that says
+which model loads and how far translation and the summary are (``12/40``), erased before
+the output is printed. Piped, redirected or ``--quiet``: nothing at all.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from rich.progress import (
 
 from summarize.render.sanitize import clean_line
 
-__all__ = ["BatchProgress", "make_progress"]
+__all__ = ["BatchProgress", "make_progress", "make_status"]
 
 # How often a plain (non-terminal) progress line is printed, at most.
 _LINE_EVERY_S = 5.0
@@ -40,6 +44,9 @@ class BatchProgress:
 
     def advance(self, *, segments: int, failed: bool) -> None:
         """One file is done (or failed, or was skipped with ``segments`` 0)."""
+
+    def working(self, route: str, done: int, total: int) -> None:
+        """``done`` of ``total`` inputs of a job have gone through ``route``'s model."""
 
     def close(self) -> None:
         """The run is over: clear the bar."""
@@ -114,6 +121,46 @@ class _LineProgress(BatchProgress):
 
     def _say(self, line: str) -> None:
         print(line, file=self._stream, flush=True)
+
+
+class _StatusProgress(BatchProgress):
+    """A spinner and one line of status for a single article: what is loading or running."""
+
+    def __init__(self, stream: TextIO) -> None:
+        console = Console(file=stream, markup=False, emoji=False, highlight=False)
+        self._bar = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}", markup=False),
+            console=console,
+            transient=True,
+        )
+        self._task = self._bar.add_task("reading", total=None)
+
+    def start(self, total: int) -> None:
+        self._bar.start()
+
+    def loading(self, route: str, model: str) -> None:
+        self._say(f"loading {route}: {clean_line(model)}")
+
+    def working(self, route: str, done: int, total: int) -> None:
+        job, _, lang = route.partition(".")
+        unit = "segments" if job == "translate" else "parts"
+        verb = "translating" if job == "translate" else "summarizing"
+        self._say(f"{verb} {lang}: {done}/{total} {unit}")
+
+    def _say(self, description: str) -> None:
+        self._bar.update(self._task, description=description, refresh=True)
+
+    def close(self) -> None:
+        self._bar.stop()
+
+
+def make_status(*, quiet: bool, stream: TextIO | None = None) -> BatchProgress:
+    """A spinner on a terminal for one article; nothing when piped or ``quiet``."""
+    stream = stream or sys.stderr
+    if quiet or not stream.isatty():
+        return BatchProgress()
+    return _StatusProgress(stream)
 
 
 def make_progress(*, quiet: bool, stream: TextIO | None = None) -> BatchProgress:

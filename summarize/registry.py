@@ -10,8 +10,8 @@ bad model never stops a run.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 from summarize.backends import BACKENDS, Availability, Backend, BackendKind, LoadOptions
 from summarize.config import ModelsConfig, RouteConfig
@@ -24,17 +24,56 @@ _PROBE_TEXT = "Hello."
 _PROBE_TOKENS = 4
 
 
+# Told ``(route, inputs done, inputs in all)`` as a long job goes through a model.
+Progress = Callable[[str, int, int], None]
+
+
 @dataclass(frozen=True, slots=True)
 class RouteModel:
-    """A loaded model with the settings of the route it serves (batch size, beams, ...)."""
+    """A loaded model with the settings of the route it serves (batch size, beams, ...).
+
+    Attributes:
+        config: The route's settings.
+        backend: The loaded engine.
+        report: Where ``counting`` reports progress (the registry's ``on_progress``).
+    """
 
     config: RouteConfig
     backend: Backend
+    report: Progress | None = None
 
     @property
     def name(self) -> str:
         """The model id or directory, as shown to users."""
         return self.backend.name
+
+    def counting(self, total: int) -> RouteModel:
+        """This model, reporting ``(route, done, total)`` after each batch of a job of
+        ``total`` inputs (and ``0`` at once); itself when nobody listens."""
+        if self.report is None:
+            return self
+        self.report(self.config.route, 0, total)
+        return replace(self, backend=_Counting(self.backend, self.config.route, total, self.report))
+
+
+class _Counting:
+    """A backend that counts the inputs it generated for and says so after each batch."""
+
+    def __init__(self, inner: Backend, route: str, total: int, report: Progress) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.max_input_tokens = inner.max_input_tokens
+        self.route, self.total, self.report = route, total, report
+        self.done = 0
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        return self.inner.count_tokens(texts)
+
+    def generate(self, texts: Sequence[str], *, max_new_tokens: int) -> list[str]:
+        outputs = self.inner.generate(texts, max_new_tokens=max_new_tokens)
+        self.done += len(texts)
+        self.report(self.route, self.done, self.total)
+        return outputs
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +103,8 @@ class ModelRegistry:
         backends: Engines by name; tests may pass their own, the product uses ``BACKENDS``.
         on_load: Called with ``(route, model)`` before a model starts loading, so a long
             run can say what it waits for.
+        on_progress: Called with ``(route, done, total)`` as translation or a summary goes
+            through a model, batch by batch (see ``RouteModel.counting``).
 
     Raises:
         ConfigError: A route names a backend that is not registered.
@@ -77,9 +118,11 @@ class ModelRegistry:
         threads: int = 0,
         backends: dict[str, BackendKind] | None = None,
         on_load: Callable[[str, str], None] | None = None,
+        on_progress: Progress | None = None,
     ) -> None:
         self.config = config
         self.on_load = on_load
+        self.on_progress = on_progress
         self.options = LoadOptions(offline=offline, threads=threads)
         self._backends = BACKENDS if backends is None else backends
         unknown = [r for r in config.routes.values() if r.backend not in self._backends]
@@ -170,4 +213,9 @@ class ModelRegistry:
                 route, config.model, f"cannot be loaded ({describe(exc)})",
                 "check the model's files, or run `summarize models pull` again",
             )  # fmt: skip
-        return RouteModel(config=config, backend=backend)
+        return RouteModel(config=config, backend=backend, report=self._report)
+
+    def _report(self, route: str, done: int, total: int) -> None:
+        # Looked up at each call: a caller may set ``on_progress`` after the model loaded.
+        if self.on_progress is not None:
+            self.on_progress(route, done, total)

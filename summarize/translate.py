@@ -226,7 +226,9 @@ def translate_texts(
             )
             notices.append((index, Notice(code="segment_split", message=message)))
         parts += [(index, piece) for piece in pieces]
-    outputs = generate_batched([p for _, p in parts], model, new_tokens=_length_bound)
+    outputs = generate_batched(
+        [p for _, p in parts], model.counting(len(parts)), new_tokens=_length_bound
+    )
     joined: dict[int, list[str]] = {}
     for (index, _), out in zip(parts, outputs, strict=True):
         joined.setdefault(index, []).append(out)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from io import StringIO
 
 import pytest
@@ -12,6 +13,20 @@ from conftest import SEED_ARTICLE
 from summarize import Pipeline
 from summarize.cli import main
 from summarize.config import ModelsConfig
+from summarize.data import (
+    Direction,
+    Document,
+    Notice,
+    Result,
+    Segment,
+    SegmentKind,
+    Summary,
+    SummaryMethod,
+    SummarySentence,
+    Translation,
+    TweetMeta,
+)
+from summarize.render import render_result
 from summarize.render.bidi import BidiText, resolve_bidi, to_logical, to_visual
 from summarize.render.console import ConsoleOptions, render_console
 
@@ -56,7 +71,7 @@ def test_visual_line_round_trips_and_keeps_latin_runs(line: str) -> None:
     visual = to_visual(line)
     assert FORMS.search(visual)  # shaped: joined letter forms
     assert to_logical(visual) == line
-    for run in re.findall(r"[A-Za-z0-9][\w:/.%]*", line):
+    for run in re.findall(r"[A-Za-z0-9][\w:/.]*", line):
         assert run in visual  # Latin words, numbers and URLs read left to right
 
 
@@ -135,3 +150,128 @@ def test_console_options_views() -> None:
     assert "#10 en" in outputs["stacked"]
     assert "#10 en" not in outputs["summary"]
     assert "Summary (ar" in outputs["summary"]
+
+
+# The Unicode bidi algorithm on lines a terminal shows: (logical, base direction, display
+# order). The display order is Chromium's (tests/test_browser.py checks it against the
+# browser), with brackets and guillemets mirrored as a browser draws them.
+UBA_CASES = [
+    # A full stop after a number goes to the far left of an RTL line, not next to the year.
+    ("قال إنه سيعود في عام 2024.", "rtl", ".2024 ماع يف دوعيس هنإ لاق"),
+    # After Arabic letters European digits are Arabic numbers (rule W2): the per-cent sign
+    # is not part of the number and lands on its left, as Arabic writes it.
+    ("ارتفعت الأسعار 3.5% في يناير.", "rtl", ".رياني يف %3.5 راعسألا تعفترا"),
+    ("بلغ العدد 1,250 شخصا، أي 40%.", "rtl", ".%40 يأ ،اصخش 1,250 ددعلا غلب"),
+    ("ارتفعت بنسبة ٣٫٥٪ في يناير.", "rtl", ".رياني يف ٪٣٫٥ ةبسنب تعفترا"),
+    ("وقع الهجوم في 13/11/2015 الساعة 21:20.", "rtl", ".21:20 ةعاسلا 13/11/2015 يف موجهلا عقو"),
+    ("في ١٣ نوفمبر ٢٠١٥.", "rtl", ".٢٠١٥ ربمفون ١٣ يف"),
+    ("قتل 129 شخصا (وفق الحصيلة).", "rtl", ".(ةليصحلا قفو) اصخش 129 لتق"),
+    ('قال: "سنعود"', "rtl", '"دوعنس" :لاق'),
+    ("قالت «لن نتوقف»", "rtl", "«فقوتن نل» تلاق"),
+    ("هاجمت شركة CloudFlare 3 مرات.", "rtl", ".تارم CloudFlare 3 ةكرش تمجاه"),
+    # English lines quoting Arabic: base direction LTR, the Arabic run reversed in place.
+    ('He said he was "متفائل جدا" about it.', "ltr", 'He said he was "ادج لئافتم" about it.'),
+    (
+        "A tweet by محمد علي (@user) on 2015-11-19.",
+        "ltr",
+        "A tweet by يلع دمحم (@user) on 2015-11-19.",
+    ),
+    ('The word was "سلام"', "ltr", 'The word was "مالس"'),
+    ("Prices rose 3.5% in بغداد.", "ltr", "Prices rose 3.5% in دادغب."),
+]
+
+
+def unshape(visual: str) -> str:
+    """Presentation forms back to letters, staying in display order: a lam-alef ligature
+    stands for ``ال`` read right to left, so its letters come out swapped."""
+    return "".join(
+        unicodedata.normalize("NFKC", char)[:: -1 if "\ufef5" <= char <= "\ufefc" else 1]
+        for char in visual
+    )
+
+
+@pytest.mark.parametrize(("logical", "direction", "expected"), UBA_CASES)
+def test_display_order_is_the_reference_algorithm(
+    logical: str, direction: str, expected: str
+) -> None:
+    visual = to_visual(logical, rtl=direction == "rtl")
+    assert FORMS.search(visual)  # shaped
+    assert unshape(visual) == expected
+
+
+ARABIC_BASE_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+ARABIC_WORD = re.compile("[\u0621-\u064a]{2,}")
+
+
+def _arabic_everywhere() -> Result:
+    """A result with Arabic in every field the terminal view prints."""
+    quote = 'The minister said he was "متفائل جدا" about the talks on Monday.'
+    tweet = "We stand with #غزة today https://t.co/abc"
+    title, arabic = "Talks resume in الدوحة", "قال الوزير إن المحادثات مستمرة."
+    segments = (
+        Segment(id=1, kind=SegmentKind.TITLE, text=title, span=(0, 5), lang="en"),
+        Segment(id=2, kind=SegmentKind.SENTENCE, text=arabic, span=(6, 9), lang="ar"),
+        Segment(id=3, kind=SegmentKind.SENTENCE, text=quote, span=(10, 20), lang="en"),
+        Segment(
+            id=4, kind=SegmentKind.TWEET, text=tweet, span=(21, 30), lang="en",
+            tweet=TweetMeta(
+                text=tweet, author="محمد علي", handle="@محمد_علي", date="19 نوفمبر",
+                link="https://x.com/محمد/status/1",
+            ),
+        ),
+    )  # fmt: skip
+    translated = (
+        (Direction.EN_AR, "استئناف المحادثات"),
+        (Direction.AR_EN, "The minister said talks go on in الدوحة."),
+        (Direction.EN_AR, "قال الوزير إنه متفائل جدا"),
+    )
+    translations = tuple(
+        Translation(segment_id=i, direction=direction, text=text, model="m")
+        for i, (direction, text) in enumerate(translated, start=1)
+    )
+    ar_summary = SummarySentence(text="المحادثات مستمرة في الدوحة.", source_ids=(2,))
+    en_summary = SummarySentence(text="Talks go on in الدوحة.", source_ids=(1, 2, 3, 4))
+    summaries = (
+        Summary(lang="ar", method=SummaryMethod.EXTRACTIVE, model=None, sentences=(ar_summary,)),
+        Summary(
+            lang="en", method=SummaryMethod.ABSTRACTIVE, model="نموذج/عربي", sentences=(en_summary,)
+        ),
+    )
+    return Result(
+        document=Document(text="x" * 30, source="أخبار.txt", title="Talks resume in الدوحة"),
+        segments=segments,
+        translations=translations,
+        summaries=summaries,
+        warnings=(Notice(code="encoding_detected", message="أخبار.txt was decoded as cp1256"),),
+        models={"translate.en-ar": "/models/نموذج"},
+        timings={},
+    )
+
+
+@pytest.mark.parametrize("view", ["table", "stacked", "summary"])
+@pytest.mark.parametrize("width", [80, 120])
+def test_bidi_on_leaves_no_arabic_in_logical_order(view: str, width: int) -> None:
+    """Items 1 and 2 of issue 13: every text the view prints, whatever its direction."""
+    result = _arabic_everywhere()
+    options = ConsoleOptions(view=view, bidi=True)
+    out = render_result(result, "rich", width=width, options=options)
+    left = sorted(set(ARABIC_BASE_LETTER.findall(out)))
+    assert not left, f"unshaped Arabic letters {left} in:\n{out}"
+    shown = unshape(out)
+    words = {w for s in result.segments for w in ARABIC_WORD.findall(s.text)}
+    if view != "summary":
+        for word in words:
+            assert word[::-1] in shown, f"{word} is not shown reversed"
+    plain = render_result(result, "rich", width=width, options=ConsoleOptions(view=view))
+    assert ARABIC_BASE_LETTER.search(plain), "with bidi off the letters stay as stored"
+
+
+def test_english_cell_quoting_arabic_reads_right() -> None:
+    """Item 1: the quote inside an English sentence is joined and reversed in place."""
+    result = _arabic_everywhere()
+    out = render_result(
+        result, "rich", width=120, options=ConsoleOptions(view="stacked", bidi=True)
+    )
+    assert 'The minister said he was "ادج لئافتم" about the talks' in unshape(out)
+    header = next(line for line in unshape(out).splitlines() if "🐦" in line)
+    assert "يلع دمحم" in header  # item 2: the author's name in the tweet panel header

@@ -117,3 +117,38 @@ def test_report_in_browser(browser: Any, tmp_path: Path, name: str, make: Any) -
         _screenshot(page, tmp_path, f"report-{name}-phone")
     finally:
         page.close()
+
+
+# Each character's place on the line, left to right: the display order Chromium gives.
+_DISPLAY_ORDER_JS = """([text, dir]) => {
+  const div = document.createElement('div');
+  div.dir = dir;
+  div.style.cssText = 'white-space: pre; font: 20px monospace';
+  div.textContent = text;
+  document.body.replaceChildren(div);
+  const node = div.firstChild, placed = [];
+  for (let i = 0; i < text.length; i++) {
+    const range = document.createRange();
+    range.setStart(node, i);
+    range.setEnd(node, i + 1);
+    const box = range.getBoundingClientRect();
+    placed.push([box.left + box.width / 2, text[i]]);
+  }
+  return placed.sort((a, b) => a[0] - b[0]).map(p => p[1]).join('');
+}"""
+# Chromium mirrors these glyphs in right-to-left runs; a character's position does not.
+_MIRRORED = str.maketrans("()«»[]", "<<<<<<")
+
+
+def test_terminal_bidi_cases_are_what_chromium_shows(browser: Any) -> None:
+    """The table that tests/test_bidi.py checks the terminal's reordering against."""
+    from test_bidi import UBA_CASES
+
+    page = browser.new_page()
+    try:
+        page.set_content("<!DOCTYPE html><html><body></body></html>")
+        for logical, direction, expected in UBA_CASES:
+            shown = page.evaluate(_DISPLAY_ORDER_JS, [logical, direction])
+            assert shown.translate(_MIRRORED) == expected.translate(_MIRRORED), logical
+    finally:
+        page.close()

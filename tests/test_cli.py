@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -194,6 +196,83 @@ def test_models_list_shows_availability(
     assert code == 0
     assert "Helsinki-NLP/opus-mt-ar-en" in out
     assert "models pull" in out
+
+
+class _Terminal(io.StringIO):
+    """stderr as a terminal would be."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("terminal", "quiet", "shown"),
+    [(True, False, True), (True, True, False), (False, False, False)],
+    ids=["terminal", "terminal-quiet", "piped"],
+)
+def test_status_while_models_load_and_run(
+    monkeypatch: pytest.MonkeyPatch,
+    tiny_models_toml: Path,
+    terminal: bool,
+    quiet: bool,
+    shown: bool,
+) -> None:
+    """Item 8: a spinner says what loads and how far the work is, on a terminal only."""
+    stderr = _Terminal() if terminal else io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    models = ["--models", str(tiny_models_toml)] + (["--quiet"] if quiet else [])
+    assert main(["translate", "Hello there.\nHow are you?", "--to", "ar", *models]) == 0
+    if not shown:
+        assert stderr.getvalue() == ""
+        return
+    assert main([SEED, "--format", "json", "-o", os.devnull, *models]) == 0
+    err = stderr.getvalue()
+    for said in (
+        "loading translate.en-ar: ",
+        "translating en-ar: 0/2 segments",
+        "translating en-ar: 2/2 segments",
+        "loading translate.ar-en: ",
+        "translating ar-en: 16/16 segments",
+        "loading summarize.ar: ",
+        "summarizing ar: ",
+    ):
+        assert said in err
+    assert err.endswith("\x1b[1A\x1b[2K")  # the status line is erased before the output
+
+
+LONG_ID = "an-organisation-with-a-long-name/a-model-id-long-enough-to-wrap_v2"
+
+
+@pytest.mark.parametrize(
+    ("terminal", "columns", "model"),
+    [
+        (False, 60, LONG_ID),  # piped: one row per line, however long
+        (True, 60, LONG_ID),  # a terminal narrower than the id: the row is not cut
+        (True, 70, "csebuetnlp/mT5_multilingual_XLSum"),  # the availability wraps instead
+    ],
+)
+def test_models_list_never_wraps_a_model_id(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    terminal: bool,
+    columns: int,
+    model: str,
+) -> None:
+    toml = tmp_path / "models.toml"
+    toml.write_text(f'[translate.ar-en]\nmodel = "{model}"\n', encoding="utf-8")
+    monkeypatch.setenv("COLUMNS", str(columns))
+    monkeypatch.setenv("TTY_COMPATIBLE", "1" if terminal else "0")  # rich: a terminal or not
+    code, out, _ = run(capsys, "models", "list", "--models", str(toml), "--offline")
+    assert code == 0
+    lines = out.splitlines()
+    [row] = [line for line in lines if model in line]
+    assert row.startswith("translate.ar-en")
+    assert all(line == line.rstrip() for line in lines)
+    if not terminal:
+        assert "not downloaded" in row
+        assert len(lines) == 3  # the file, the row, the hint
 
 
 def test_models_check_loads_and_runs_every_model(

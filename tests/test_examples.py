@@ -12,15 +12,16 @@ import zlib
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED_ARTICLE, load_module
+from conftest import ROOT, load_module
 
 EXAMPLES = ROOT / "examples"
 SVGS = sorted(p.name for p in EXAMPLES.glob("*.svg"))
 # Pictures of a terminal without bidi support under --bidi on: Arabic in display order.
-VISUAL_ORDER = {"seed.bidi-on.svg"}
+VISUAL_ORDER = {"seed.bidi-on.svg", "quote.bidi-on.svg", "quote.tiny.bidi-on.svg"}
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 CHANNELS = {0: 1, 2: 3, 4: 2, 6: 4}  # PNG colour type -> samples per pixel
 ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+BASE_ARABIC = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 # Lam followed by an alef is one ligature glyph once shaped; its letters keep logical order.
 LAM_ALEF = re.compile("ل[اأإآ]")
 
@@ -49,25 +50,29 @@ def _svg_lines(name: str) -> list[str]:
     ]
 
 
-def _title_words() -> list[str]:
-    return SEED_ARTICLE.read_text(encoding="utf-8").splitlines()[0].split()
+def _title_words(name: str) -> list[str]:
+    source = ROOT / _make_module().PICTURES[name]  # type: ignore[attr-defined]
+    return source.read_text(encoding="utf-8").splitlines()[0].split()
 
 
 def test_there_are_terminal_pictures() -> None:
-    assert {"seed.table.svg", "seed.bidi-on.svg", "seed.tiny.svg"} <= set(SVGS)
+    """No models, tiny models, an English article quoting Arabic, and --bidi on."""
+    assert {"seed.table.svg", "seed.tiny.svg", "quote.bidi-on.svg", "seed.bidi-on.svg"} <= set(SVGS)
+    assert set(SVGS) == set(_make_module().PICTURES)  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("name", SVGS)
-def test_terminal_picture_shows_the_sample_title(name: str) -> None:
+def test_terminal_picture_shows_its_article_title(name: str) -> None:
     lines = _svg_lines(name)
-    title = _title_words()
+    title = _title_words(name)
     arabic = [w for w in title if ARABIC_LETTER.search(w)]
-    assert "CloudFlare" in title
-    assert len(arabic) >= 5
-    assert any("CloudFlare" in line for line in lines)
+    latin = [w for w in title if not ARABIC_LETTER.search(w)]
+    assert arabic
+    assert latin
     if name not in VISUAL_ORDER:
         assert any(" ".join(title) in line for line in lines), f"{name} lacks the title"
         return
+    assert any(" ".join(latin) in line for line in lines)
     # Shaped (presentation forms) and reordered: each word reads right to left on screen.
     shown = "\n".join(lines)
     assert any("\ufe70" <= ch <= "\ufefc" for ch in shown), f"{name} is not shaped"
@@ -76,6 +81,15 @@ def test_terminal_picture_shows_the_sample_title(name: str) -> None:
         assert word not in letters, f"{name} shows {word} in stored order"
         if not LAM_ALEF.search(word):
             assert word[::-1] in letters, f"{name} does not show {word} reordered"
+
+
+def test_english_article_quoting_arabic_is_shaped_everywhere() -> None:
+    """Issue 13: with --bidi on no Arabic letter is left in stored order, in any cell."""
+    shown = "\n".join(_svg_lines("quote.bidi-on.svg"))
+    assert not BASE_ARABIC.search(shown)
+    letters = unicodedata.normalize("NFKC", shown)
+    for phrase in ("ادج لئافتم", "رطق", "يلعلا دمحم"):  # the quote, a place, the tweet's author
+        assert phrase in letters
 
 
 def _png_chunks(data: bytes) -> list[tuple[bytes, bytes]]:

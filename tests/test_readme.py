@@ -144,7 +144,10 @@ def test_quick_start_installs_once_and_the_tests_reuse_it() -> None:
     _, lines = _quick_start()
     assert len(lines) == 2, "two lines: run the tool, then run the tests"
     run, test = lines
-    assert run[0] == ["python3", "-m", "venv", ".venv"]
+    # --upgrade-deps: Python 3.11's own pip (23.2) warns on every install that "lxml does not
+    # provide the extra 'html_clean'" (justext asks for it; pip < 23.3 does not match it to
+    # lxml's normalised ``html-clean``). See test_fresh_install_log_has_no_extra_warning.
+    assert run[0] == ["python3", "-m", "venv", "--upgrade-deps", ".venv"]
     assert ".venv/bin/activate" in run[1]
     installs = [argv[2:] for argv in run if argv[:2] == ["pip", "install"]]
     assert installs == [["torch==2.13.0"], ["-e", "."]], "CPU torch first, then the package"
@@ -202,16 +205,49 @@ def test_documented_commands_parse(
     pytest.fail(f"{page}: `{shlex.join(argv)}` exited {code}: {capsys.readouterr().err}")
 
 
-def test_library_example_runs(tmp_path: Path) -> None:
+def test_torch_lines_say_what_the_pin_does_and_give_the_cpu_index() -> None:
+    """Issue 13, item 12: the pin is not what keeps CUDA away on an ordinary machine."""
+    prose = " ".join(FENCE.sub("", _text(README)).partition("## Quick start")[2].split())
+    prose = prose.partition("## ")[0]
+    assert "`pip install torch --index-url https://download.pytorch.org/whl/cpu`" in prose
+    assert "`torch==2.13.0` alone is enough where pip finds it as a CPU build" in prose
+    assert "on other Linux machines PyPI's torch is the multi-GB CUDA build" in prose
+    assert "a plain torch can pull a CUDA build" not in _text(README)
+
+
+@pytest.mark.parametrize("where", ["root", "elsewhere"])
+def test_library_example_runs_from_any_directory(tmp_path: Path, where: str) -> None:
+    """Issue 13, item 14: the example is a script that needs no file of the repository."""
     blocks = _code_blocks(_text(README), "python")
     assert len(blocks) == 1
+    script = tmp_path / "example.py"
+    script.write_text(blocks[0][1], encoding="utf-8")
+    cwd = ROOT if where == "root" else tmp_path
     done = subprocess.run(
-        [sys.executable, "-c", blocks[0][1]],
-        cwd=ROOT, env=_hermetic_env(tmp_path), capture_output=True, text=True, timeout=300,
+        [sys.executable, str(script)],
+        cwd=cwd, env=_hermetic_env(tmp_path), capture_output=True, text=True, timeout=300,
         check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert _title()[:40] in done.stdout
+    assert "1 ar أنونيموس تتهم شركة CloudFlare None" in done.stdout
+    assert done.stdout.rstrip().endswith(" 1")  # the schema version
+
+
+@pytest.mark.slow
+def test_fresh_install_log_has_no_extra_warning(tmp_path: Path) -> None:
+    """Issue 13, item 15: the quick start's venv resolves the package without pip warning
+    that lxml does not provide the extra html_clean (about a minute: a real resolve)."""
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--upgrade-deps", str(venv)], check=True)
+    done = subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "pip", "install", "--dry-run", "torch==2.13.0",
+         str(ROOT)],
+        capture_output=True, text=True, timeout=900, check=False,
+    )  # fmt: skip
+    log = done.stdout + done.stderr
+    assert done.returncode == 0, log
+    assert "Would install" in log
+    assert "does not provide the extra" not in log
 
 
 @pytest.mark.parametrize("page", PAGES, ids=_name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -160,3 +161,104 @@ def test_arabic_cells_are_right_aligned_and_english_left() -> None:
 )
 def test_clean(text: str, expected: str) -> None:
     assert clean(text) == expected
+
+
+def _missing(route: str, model: str, after: str = "") -> Notice:
+    message = (
+        f"{route}: model {model!r} is unavailable (not in the Hugging Face cache and running "
+        "offline); run `summarize models pull` while online"
+    )
+    return Notice(code="model_unavailable", message=message + (f"; {after}" if after else ""))
+
+
+MISSING = (
+    _missing("translate.ar-en", "Helsinki-NLP/opus-mt-ar-en"),
+    _missing("translate.en-ar", "Helsinki-NLP/opus-mt-en-ar"),
+    _missing("summarize.ar", "csebuetnlp/mT5_multilingual_XLSum", "using the extractive summary"),
+)
+
+
+def _untranslated() -> Result:
+    return replace(_result(), translations=(), warnings=MISSING, models={})
+
+
+@pytest.mark.parametrize("view", ["table", "stacked"])
+def test_without_translations_the_source_is_full_width_with_a_note(view: str) -> None:
+    """Item 4: no column of dashes; one line says what is missing and how to get it."""
+    out = render(_untranslated(), "rich", width=100, options=ConsoleOptions(view=view))
+    assert "—" not in out
+    assert "→" not in out
+    assert not any("source" in line and "translation" in line for line in out.splitlines())
+    assert (
+        "no translations: translate.ar-en and translate.en-ar are not available; run "
+        "`summarize models pull` while online" in " ".join(out.split())
+    )
+    if view == "table":
+        first = next(line for line in out.splitlines() if "شنت" in line)
+        assert cell_len(first.rstrip()) >= 98  # the Arabic source reaches the right edge
+
+
+def test_translate_without_a_model_says_so_and_shows_the_language(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from summarize.cli import main
+
+    assert main(["translate", "مرحبا بكم في الأخبار", "--offline"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "1 ar مرحبا بكم في الأخبار" in out
+    assert "no translations: translate.ar-en is not available" in out
+    assert "—" not in out
+
+
+def test_missing_models_are_one_warning() -> None:
+    """Item 5: the same reason and fix for three models is said once, in the terminal."""
+    out = render(_untranslated(), "rich", width=80)
+    footer = out[out.index("\ntimings:") :]
+    assert footer.count("warning:") == 1
+    assert footer.count("summarize models pull") == 1
+    flat = " ".join(footer.split())
+    assert (
+        "3 models are unavailable (not in the Hugging Face cache and running offline): "
+        "translate.ar-en Helsinki-NLP/opus-mt-ar-en, translate.en-ar Helsinki-NLP/opus-mt-en-ar, "
+        "summarize.ar csebuetnlp/mT5_multilingual_XLSum; run `summarize models pull` while online"
+    ) in flat
+    assert len(footer[footer.index("warning:") :].strip().splitlines()) <= 5  # was 11
+    assert [w["message"] for w in json.loads(render(_untranslated(), "json"))["warnings"]] == [
+        n.message for n in MISSING
+    ]
+
+
+def test_a_lone_missing_model_keeps_its_own_message() -> None:
+    result = replace(_result(), warnings=MISSING[2:])
+    out = " ".join(render(result, "rich", width=200).split())
+    assert f"warning: {MISSING[2].message}" in out
+
+
+def test_summary_names_its_strongest_sources_only() -> None:
+    """Item 6: at most three references per sentence, by shared words; JSON keeps all."""
+    base = _result()
+    words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"]
+    segments = tuple(
+        Segment(id=i, kind=SegmentKind.SENTENCE, text=f"{w} news item.", span=(i, i), lang="en")
+        for i, w in enumerate(words, start=2)
+    )
+    sentence = SummarySentence(text="delta golf hotel report.", source_ids=tuple(range(2, 10)))
+    summary = Summary(lang="en", method=SummaryMethod.ABSTRACTIVE, model="m", sentences=(sentence,))
+    result = replace(base, segments=segments, translations=(), summaries=(summary,))
+    out = render(result, "rich", width=100, options=ConsoleOptions(view="summary"))
+    refs = next(line for line in out.splitlines() if "delta golf" in line)
+    assert refs.rstrip(" │").endswith("#5 #8 #9 +5")
+    unrelated = replace(sentence, text="nothing in common.")
+    result = replace(result, summaries=(replace(summary, sentences=(unrelated,)),))
+    out = render(result, "rich", width=100, options=ConsoleOptions(view="summary"))
+    assert "#2–#9" in out  # a sentence that stands for the whole article
+    assert json.loads(render(result, "json"))["summaries"][0]["sentences"][0]["source_ids"] == list(
+        range(2, 10)
+    )
+
+
+@pytest.mark.parametrize("view", ["table", "stacked", "summary"])
+def test_the_title_says_it_is_segment_one(view: str) -> None:
+    """Item 7: the table starts at #2, so the title's box says it is #1."""
+    out = render(_result(), "rich", width=100, options=ConsoleOptions(view=view))
+    assert out.splitlines()[0].startswith("┏━ #1 title ━")

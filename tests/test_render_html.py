@@ -13,6 +13,7 @@ from test_render import _result
 
 from summarize.data import (
     Direction,
+    Notice,
     Result,
     Segment,
     SegmentKind,
@@ -244,3 +245,20 @@ def test_main_language_is_the_one_with_most_text() -> None:
     assert main_language(english.segments) == "en"
     assert render_html(english).startswith('<!DOCTYPE html>\n<html lang="en">')
     assert main_language(()) == "und"
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "summarize.ar: gone; run `summarize models pull` while online",
+            "summarize.ar: gone; run <code>summarize models pull</code> while online",
+        ),
+        ("a `<b>x</b>` b", "a <code>&lt;b&gt;x&lt;/b&gt;</code> b"),
+        ("one ` tick only", "one ` tick only"),
+    ],
+)
+def test_warnings_show_quoted_commands_as_code(message: str, expected: str) -> None:
+    notice = Notice(code="model_unavailable", message=message)
+    result = dataclasses.replace(_result(), warnings=(notice,))
+    assert f"<li><code>model_unavailable</code> {expected}</li>" in render_html(result)

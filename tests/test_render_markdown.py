@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 from test_render import _result
 from test_render_html import HOSTILE, golden, hostile_result
 
-from summarize.data import Result
+from summarize.data import Notice, Result
 from summarize.render.markdown import escape_markdown, render_markdown
 from summarize.render.sanitize import clean_line
 
@@ -34,11 +35,11 @@ def test_markdown_golden(name: str, result: Result) -> None:
 
 def test_hostile_input_stays_text() -> None:
     out = render_markdown(hostile_result())
-    assert "&lt;script&gt;alert\\(1\\)&lt;/script&gt;" in out
-    assert "\\[click\\]\\(javascript:alert\\(1\\)\\)" in out
+    assert "&lt;script>alert(1)&lt;/script>" in out
+    assert "\\[click\\](javascript:alert(1))" in out
     assert "\\[bold\\]b\\[/bold\\]" in out
     assert "&amp;amp;" in out
-    for bad in ("\x1b", "\x9b", "\x07", "\r", "\u202e", "<script", "<img", "](javascript"):
+    for bad in ("\x1b", "\x9b", "\x07", "\r", "\u202e", "<script", "<img", "[click]("):
         assert bad not in out
     page = _to_html(out)
     assert "<script" not in page
@@ -91,25 +92,64 @@ def test_arabic_blocks_are_rtl_with_blank_lines_around() -> None:
 
 def test_tweet_line() -> None:
     out = render_markdown(_result())
-    assert "**Anonymous** · @TheAnonMovement · 2015\\-11\\-19 · ×2" in out
+    assert "**Anonymous** · @TheAnonMovement · 2015-11-19 · ×2" in out
     hostile = render_markdown(hostile_result())
-    assert "@a\\|b\\_c · Febuary 30" in hostile
-    assert "RT @x\\_y · javascript:alert\\(1\\)" in hostile
-
-
-@pytest.mark.parametrize("char", list("\\*_[]()#+-.!|`~"))
-def test_markdown_characters_are_backslash_escaped(char: str) -> None:
-    assert escape_markdown(f"a{char}b") == f"a\\{char}b"
+    assert "@a\\|b_c · Febuary 30" in hostile
+    assert "RT @x_y · javascript:alert(1)" in hostile
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("<b> & </b>", "&lt;b&gt; &amp; &lt;/b&gt;"),
-        ("see https://t.co/x_y.", "see <https://t.co/x_y>\\."),
-        ("[a](https://x)", "\\[a\\]\\(<https://x>\\)"),
-        ("https://x.com/a(b)", "https://x\\.com/a\\(b\\)"),
-        ("javascript:alert(1)", "javascript:alert\\(1\\)"),
+        # Read by Markdown anywhere: escaped.
+        *[(f"a{char}b", f"a\\{char}b") for char in "`*[]|~"],
+        ("a\\*b", "a\\\\\\*b"),
+        ("a _b_ c", "a \\_b\\_ c"),
+        # Read by nobody in the middle of a line: as written.
+        *[(f"a{char}b", f"a{char}b") for char in "()#+-.!_:=\\"],
+        ("seeds/000_1e5af753fa3486b1.txt", "seeds/000_1e5af753fa3486b1.txt"),
+        ("rose 3.5% on 2015-11-19 (Monday)!", "rose 3.5% on 2015-11-19 (Monday)!"),
+        ("AT&T a < b", "AT&T a < b"),
+        # What opens a block at the start of a line.
+        ("# Heading", "\\# Heading"),
+        ("#OpParis today", "#OpParis today"),
+        ("- item", "\\- item"),
+        ("+ item", "\\+ item"),
+        ("---", "\\---"),
+        ("> quote", "\\> quote"),
+        ("2024. The year", "2024\\. The year"),
+        ("2024.5 percent", "2024.5 percent"),
+        ("1) first", "1\\) first"),
+    ],
+)
+def test_only_what_markdown_reads_is_escaped(text: str, expected: str) -> None:
+    assert escape_markdown(text) == expected
+
+
+def test_paths_encodings_and_quoted_commands_are_code(seed_text: str) -> None:
+    """The issue's example: ``seeds/000\\_1e5af753fa3486b1\\.txt · utf\\-8`` is hard to read."""
+    from summarize import Pipeline
+    from summarize.config import ModelsConfig
+
+    result = Pipeline(ModelsConfig(path="<test>"), offline=True).run_text(
+        seed_text, source="seeds/000_1e5af753fa3486b1.txt"
+    )
+    out = render_markdown(result)
+    assert "\n`seeds/000_1e5af753fa3486b1.txt` · `utf-8`\n" in out
+    message = "translate.ar-en: model 'x' is unavailable (gone); run `summarize models pull`"
+    result = replace(result, warnings=(Notice(code="model_unavailable", message=message),))
+    assert f"- `model_unavailable`: {message}\n" in render_markdown(result)
+    assert "<code>summarize models pull</code>" in _to_html(render_markdown(result))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<b> &amp; </b>", "&lt;b> &amp;amp; &lt;/b>"),
+        ("see https://t.co/x_y.", "see <https://t.co/x_y>."),
+        ("[a](https://x)", "\\[a\\](<https://x>)"),
+        ("https://x.com/a(b)", "https://x.com/a(b)"),
+        ("javascript:alert(1)", "javascript:alert(1)"),
         ("  line\none\x1b[0m  ", "line one\\[0m"),
     ],
 )

@@ -2,8 +2,14 @@
 
 All input text reaches rich as ``Text`` objects built from cleaned strings, never as
 markup, so ``[bold]`` or ``:smile:`` in an article is printed as written. Arabic cells are
-right-aligned; with bidi on (see ``render.bidi``) they are also shaped and reordered for
-terminals that do not do it themselves.
+right-aligned; with bidi on (see ``render.bidi``) every text that holds Arabic letters,
+whatever its direction (cells, a tweet's author, panel titles, warnings), is also shaped
+and reordered for terminals that do not do it themselves.
+
+The title is segment 1: its panel says so, and the table goes on from 2. With no
+translation at all the table drops its translation column and a note says which models
+are missing; warnings about missing models are said once for all of them
+(``render.notices``).
 """
 
 from __future__ import annotations
@@ -20,7 +26,8 @@ from rich.text import Text
 
 from summarize.data import Result, Segment, SegmentKind, Summary, Translation
 from summarize.entities import is_rtl
-from summarize.render.bidi import BidiText
+from summarize.render.bidi import BidiText, has_rtl, inline
+from summarize.render.notices import group_warnings, source_refs, translation_note
 from summarize.render.sanitize import clean, clean_line
 
 __all__ = ["ConsoleOptions", "View", "render_console"]
@@ -54,15 +61,18 @@ def render_console(result: Result, console: Console, options: ConsoleOptions | N
     if view is View.AUTO:
         view = View.TABLE if console.width >= STACKED_BELOW else View.STACKED
     cells = _Cells(options.bidi)
-    if result.document.title:
+    if any(s.kind is SegmentKind.TITLE for s in result.segments):
         console.print(_title(result, cells))
     for summary in result.summaries:
-        console.print(_summary_panel(summary, cells))
+        console.print(_summary_panel(summary, result, cells))
+    note = translation_note(result)
+    if note and view is not View.SUMMARY:
+        console.print(cells(note, "en", "yellow"))
     if view is View.TABLE:
         console.print(_table(result, cells))
     elif view is View.STACKED:
         console.print(_stacked(result, cells))
-    console.print(_footer(result))
+    console.print(_footer(result, cells))
 
 
 class _Cells:
@@ -72,11 +82,18 @@ class _Cells:
         self.bidi = bidi
 
     def __call__(self, text: str, lang: str, style: str = "") -> RenderableType:
-        if is_rtl(lang) and self.bidi:
-            return BidiText(clean_line(text), style=style)
-        justify: JustifyMethod = "right" if is_rtl(lang) else "left"
+        rtl = is_rtl(lang)
+        if self.bidi and (rtl or has_rtl(text)):
+            # An English cell quoting Arabic gets the same algorithm, base direction LTR.
+            return BidiText(clean_line(text) if rtl else clean(text), style=style, rtl=rtl)
+        justify: JustifyMethod = "right" if rtl else "left"
         # fold, never crop: a long URL or word must stay whole, wrapped over lines.
         return Text(clean(text), style=style, justify=justify, overflow="fold")
+
+    def inline(self, text: str) -> str:
+        """A name, handle or date inside a header: one isolated run, reordered alone."""
+        text = clean_line(text)
+        return inline(text) if self.bidi else text
 
 
 def _title(result: Result, cells: _Cells) -> Panel:
@@ -85,10 +102,11 @@ def _title(result: Result, cells: _Cells) -> Panel:
     translation = result.translation_of(segment.id)
     if translation:
         lines.append(cells(translation.text, translation.direction.target, "italic"))
-    return Panel(Group(*lines), box=box.HEAVY, padding=(0, 1))
+    number = Text(f"#{segment.id} title", style="dim")
+    return Panel(Group(*lines), title=number, title_align="left", box=box.HEAVY, padding=(0, 1))
 
 
-def _summary_panel(summary: Summary, cells: _Cells) -> Panel:
+def _summary_panel(summary: Summary, result: Result, cells: _Cells) -> Panel:
     """Each sentence with its source segment numbers beside it (left of an RTL sentence)."""
     rtl = is_rtl(summary.lang)
     grid = Table.grid(padding=(0, 1), expand=True)
@@ -98,28 +116,29 @@ def _summary_panel(summary: Summary, cells: _Cells) -> Panel:
     if not rtl:
         grid.add_column(no_wrap=True)
     for sentence in summary.sentences:
-        refs = Text(" ".join(f"#{i}" for i in sentence.source_ids), style="dim")
+        refs = Text(source_refs(sentence, result, summary.lang), style="dim")
         text = cells(f"• {clean_line(sentence.text)}", summary.lang)
         grid.add_row(*((refs, text) if rtl else (text, refs)))
-    model = summary.model or "no model"
-    title = Text(f"Summary ({summary.lang}, {summary.method}, {clean_line(model)})", style="bold")
+    model = cells.inline(summary.model or "no model")
+    title = Text(f"Summary ({summary.lang}, {summary.method}, {model})", style="bold")
     return Panel(grid, title=title, title_align="left", border_style="cyan", padding=(0, 1))
 
 
 def _table(result: Result, cells: _Cells) -> Table:
+    """Source and translation side by side; the source alone, full width, when nothing
+    was translated (a column of dashes says nothing)."""
     table = Table(box=box.SIMPLE_HEAVY, expand=True, show_lines=True, pad_edge=False)
     table.add_column("#", justify="right", style="dim", no_wrap=True)
     table.add_column("lang", no_wrap=True)
     table.add_column("source", ratio=1)
-    table.add_column("translation", ratio=1)
+    translated = bool(result.translations)
+    if translated:
+        table.add_column("translation", ratio=1)
     for segment in _body(result):
-        translation = result.translation_of(segment.id)
-        table.add_row(
-            str(segment.id),
-            _lang(segment.lang),
-            _source(segment, cells),
-            _translation(translation, cells),
-        )
+        row: list[RenderableType] = [str(segment.id), _lang(segment.lang), _source(segment, cells)]
+        if translated:
+            row.append(_translation(result.translation_of(segment.id), cells))
+        table.add_row(*row)
     return table
 
 
@@ -156,25 +175,30 @@ def _source(segment: Segment, cells: _Cells) -> RenderableType:
         return cells(segment.text, segment.lang)
     tweet = segment.tweet
     header = Text("🐦 ", style="bold blue", overflow="fold")
-    header.append(clean_line(tweet.author or ""), style="bold")
-    header.append(f" {clean_line(tweet.handle)}", style="blue")
-    header.append(f" · {clean_line(tweet.date or '?')}", style="dim")
+    header.append(cells.inline(tweet.author or ""), style="bold")
+    header.append(f" {cells.inline(tweet.handle)}", style="blue")
+    header.append(f" · {cells.inline(tweet.date or '?')}", style="dim")
     if tweet.repeats > 1:
         header.append(f" ×{tweet.repeats}", style="bold yellow")
     parts: list[RenderableType] = [header, cells(segment.text, segment.lang)]
     if tweet.link:  # the text already shows its own links
-        parts.append(Text(clean_line(tweet.link), style="dim", overflow="fold"))
+        parts.append(Text(cells.inline(tweet.link), style="dim", overflow="fold"))
     return Panel(Group(*parts), border_style="blue", padding=(0, 1))
 
 
-def _footer(result: Result) -> Text:
-    footer = Text()
-    models = ", ".join(f"{route}: {clean_line(name)}" for route, name in result.models.items())
-    footer.append("models: ", style="bold")
-    footer.append(models or "none loaded")
-    footer.append("\ntimings: ", style="bold")
-    footer.append("  ".join(f"{stage} {secs:.2f}s" for stage, secs in result.timings.items()))
-    for notice in result.warnings:
-        footer.append("\nwarning: ", style="bold yellow")
-        footer.append(clean_line(notice.message), style="yellow")
-    return footer
+def _footer(result: Result, cells: _Cells) -> Group:
+    models = ", ".join(f"{route}: {cells.inline(name)}" for route, name in result.models.items())
+    lines = Text("models: ", style="bold")
+    lines.append(models or "none loaded")
+    lines.append("\ntimings: ", style="bold")
+    lines.append("  ".join(f"{stage} {secs:.2f}s" for stage, secs in result.timings.items()))
+    parts: list[RenderableType] = [lines]
+    warnings = group_warnings(result.warnings)
+    if warnings:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        for line in warnings:
+            grid.add_row(Text("warning:", style="bold yellow"), cells(line, "en", "yellow"))
+        parts.append(grid)
+    return Group(*parts)

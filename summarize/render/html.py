@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from summarize.data import Result, Segment, SegmentKind, Summary, Translation, TweetMeta
 from summarize.entities import HASHTAG, MENTION, URL, direction_of, main_language
-from summarize.render.sanitize import clean, clean_line
+from summarize.render.sanitize import clean, clean_line, code_spans
 
 __all__ = ["render_html"]
 
@@ -222,7 +222,7 @@ def _translation_cell(translation: Translation | None) -> str:
 
 
 def _footer(result: Result) -> str:
-    warnings = [f"<code>{_esc(n.code)}</code> {_text(n.message, 'en')}" for n in result.warnings]
+    warnings = [f"<code>{_esc(n.code)}</code> {_message(n.message)}" for n in result.warnings]
     models = [
         f'<code>{_esc(route)}</code> <bdi class="model">{_esc(name)}</bdi>'
         for route, name in result.models.items()
@@ -237,6 +237,14 @@ def _footer(result: Result) -> str:
         f"{_footer_list('warnings', 'Warnings', warnings, 'none')}"
         f"{_footer_list('models', 'Models', models, 'none loaded')}"
         f"{_footer_list('timings', 'Timings' + total, timings, 'none')}</footer>\n"
+    )
+
+
+def _message(text: str) -> str:
+    """A warning, the commands it quotes in backticks shown as ``<code>``."""
+    return "".join(
+        f"<code>{html.escape(piece, quote=True)}</code>" if code else _text(piece, "en")
+        for piece, code in code_spans(clean_line(text))
     )
 
 

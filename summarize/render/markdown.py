@@ -5,9 +5,13 @@ The title, a summary per language whose sentences link to their source segments
 footer with warnings, models and timings. Right-to-left blocks sit in ``<div dir="rtl">``
 with blank lines around them, so Markdown still renders inside.
 
-Input text is cleaned with ``sanitize.clean_line``; then ``&``, ``<`` and ``>`` become HTML
-entities and every other character that means something in Markdown is backslash-escaped,
-so ``[link](javascript:...)``, ``<script>`` or ``| cell |`` in an article stay text. Only
+Input text is cleaned with ``sanitize.clean_line``, then escaped where Markdown would read
+it, and only there, so the raw file stays readable (``3.5%``, ``2015-11-19``, ``file_name``
+as written) while ``[link](javascript:...)``, ``<script>`` or ``| cell |`` in an article
+stay text: ``<`` before a tag and ``&`` before an entity become HTML entities; brackets,
+backticks, ``*``, ``|``, ``~``, a ``_`` that could start emphasis, a ``\\`` that could escape,
+and what opens a block at the start of a line (``#``, ``>``, ``-``, ``+``, ``1.``) get a
+backslash. Paths, encodings and the commands quoted in warnings are inline code. Only
 ``http(s)`` URLs made of characters that need no escaping become links (``<https://...>``).
 """
 
@@ -18,11 +22,18 @@ import re
 
 from summarize.data import Result, Segment, SegmentKind, Summary, TweetMeta
 from summarize.entities import URL, direction_of
-from summarize.render.sanitize import clean_line
+from summarize.render.sanitize import clean_line, code_spans
 
-__all__ = ["escape_markdown", "render_markdown"]
+__all__ = ["code_span", "escape_markdown", "render_markdown"]
 
-_SPECIAL = re.compile(r"[\\`*_\[\]()#+\-.!|~]")
+# Characters Markdown reads anywhere in a line: ``_`` only at a word's edge, ``\`` only
+# before ASCII punctuation (or at the end, a hard line break).
+_ALWAYS = re.compile(r"[`*\[\]|~]|\\(?=[!-/:-@\[-`{-~]|$)|(?<!\w)_|_(?!\w)")
+# A character or entity reference, and what could open a tag or an autolink.
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_TAG = re.compile(r"<(?=[A-Za-z/!?])")
+# What opens a block at the start of a line: a heading, a quote, a list item, a rule.
+_BLOCK_START = re.compile(r"#{1,6}(?= |$)|>|[-+](?= |$)|-(?=-)|\d{1,9}(?=[.)](?: |$))")
 _AUTOLINK = re.compile(r"https?://[\w\-.~:/?#@!$+,;=%]+", re.ASCII | re.IGNORECASE)
 
 
@@ -39,8 +50,14 @@ def render_markdown(result: Result) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def escape_markdown(text: str) -> str:
-    """Clean ``text`` to one line and escape it; safe http(s) URLs become autolinks."""
+def escape_markdown(text: str, *, line_start: bool = True) -> str:
+    """Clean ``text`` to one line and escape it; safe http(s) URLs become autolinks.
+
+    Args:
+        text: Untrusted text.
+        line_start: Whether the text may begin a line, where ``# ``, ``> ``, ``- `` or
+            ``1. `` would open a block.
+    """
     text = clean_line(text)
     parts: list[str] = []
     position = 0
@@ -50,11 +67,37 @@ def escape_markdown(text: str) -> str:
         parts.append(f"<{url}>" if _AUTOLINK.fullmatch(url) else _escape(url))
         position = match.end()
     parts.append(_escape(text[position:]))
-    return "".join(parts)
+    escaped = "".join(parts)
+    return _escape_block_start(escaped) if line_start else escaped
 
 
 def _escape(text: str) -> str:
-    return _SPECIAL.sub(r"\\\g<0>", html.escape(text, quote=False))
+    return _TAG.sub("&lt;", _ENTITY.sub("&amp;", _ALWAYS.sub(r"\\\g<0>", text)))
+
+
+def _escape_block_start(text: str) -> str:
+    found = _BLOCK_START.match(text)
+    if found is None:
+        return text
+    cut = found.end() if text[0].isdigit() else 0  # ``1.`` escapes its dot: ``1\.``
+    return f"{text[:cut]}\\{text[cut:]}"
+
+
+def code_span(text: str) -> str:
+    """``text`` (cleaned to one line) as inline code: nothing in it is read as Markdown."""
+    text = clean_line(text)
+    if not text:
+        return ""
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text[0] == "`" or text[-1] == "`" else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _with_code(text: str) -> str:
+    """Escaped text whose own backtick pairs (``run `summarize models pull```) stay code."""
+    pieces = code_spans(clean_line(text))
+    out = "".join(code_span(piece) if code else _escape(piece) for piece, code in pieces)
+    return out if pieces and pieces[0][1] else _escape_block_start(out)
 
 
 def _directed(markdown: str, lang: str) -> str:
@@ -71,7 +114,7 @@ def _anchor(segment: Segment) -> str:
 def _title(result: Result) -> list[str]:
     title = next((s for s in result.segments if s.kind is SegmentKind.TITLE), None)
     document = result.document
-    meta = f"{escape_markdown(document.source)} · {escape_markdown(document.encoding)}"
+    meta = f"{code_span(document.source)} · {code_span(document.encoding)}"
     if title is None:
         return [f"# {escape_markdown(document.title or document.source)}", meta]
     blocks = [_directed(f"# {_anchor(title)}{escape_markdown(title.text)}", title.lang)]
@@ -142,7 +185,7 @@ def _footer(result: Result) -> list[str]:
     blocks = ["---"]
     if result.warnings:
         warnings = "\n".join(
-            f"- {escape_markdown(n.code)}: {escape_markdown(n.message)}" for n in result.warnings
+            f"- {code_span(n.code)}: {_with_code(n.message)}" for n in result.warnings
         )
         blocks += ["**Warnings**", warnings]
     blocks.append("**Models**")
