@@ -3,7 +3,7 @@
 Usage: python benchmarks/bench_pipeline.py [REPEATS ...]   (default: 1 20 200)
 
 Prints, per size, the input size, the number of segments and each stage's seconds. The
-extractive summary ranks at most the first 600 sentences (summarize.extractive.MAX_GRAPH).
+extractive summary ranks at most the first 600 sentences (summarize.extractive.MAX_RANKED).
 """
 
 from __future__ import annotations

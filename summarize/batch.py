@@ -58,7 +58,7 @@ class BatchOptions:
     max_bytes: int = 20 * 1024 * 1024
     quiet: bool = False
     encoding: str | None = None
-    sentences: int = 3
+    sentences: int | None = None
     models: str | None = None
     offline: bool = False
 

@@ -31,7 +31,7 @@ class WorkerSettings:
     offline: bool
     to: str
     fmt: str
-    sentences: int
+    sentences: int | None
     encoding: str | None
     max_bytes: int
     threads: int = 0

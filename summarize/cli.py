@@ -26,6 +26,10 @@ __all__ = ["main"]
 
 _COMMANDS = ("translate", "models", "batch")
 _MODEL_ACTIONS = ("list", "pull", "check")
+_SENTENCES_HELP = (
+    "an extractive summary of N sentences (default: as long as a news standfirst, "
+    "about 15 Arabic or 60 English words, at most 3 sentences)"
+)
 _EPILOG = """\
 other commands:
   summarize translate TEXT|-     translate a tweet or a line (language detected)
@@ -121,9 +125,8 @@ def _article_parser() -> _Parser:
     parser.add_argument(
         "--sentences",
         type=_positive,
-        default=3,
         metavar="N",
-        help="extractive summary length (default: 3)",
+        help=_SENTENCES_HELP,
     )
     _common(parser)
     parser.add_argument("--version", action="version", version=f"summarize {__version__}")
@@ -187,8 +190,7 @@ def _batch_parser() -> _Parser:
         "--encoding", metavar="NAME", help="decode every input with this codec (default: detected)"
     )
     parser.add_argument(
-        "--sentences", type=_positive, default=3, metavar="N",
-        help="extractive summary length (default: 3)",
+        "--sentences", type=_positive, metavar="N", help=_SENTENCES_HELP,
     )  # fmt: skip
     _common(parser)
     return parser

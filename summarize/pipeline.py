@@ -60,7 +60,9 @@ class Pipeline:
         offline: Never touch the network when loading models.
         threads: Intra-op threads per model, instead of models.toml's (0: as it says).
         registry: A model registry to share (tests plug test doubles in through it).
-        summary_sentences: How many sentences an extractive summary keeps.
+        summary_sentences: How many sentences an extractive summary keeps; ``None`` sizes
+            it like a news standfirst (about one sentence in Arabic, up to three in English,
+            one for a short article; see docs/extractive-summary.md).
 
     Example:
         >>> pipeline = Pipeline(offline=True)
@@ -76,7 +78,7 @@ class Pipeline:
         offline: bool = False,
         threads: int = 0,
         registry: ModelRegistry | None = None,
-        summary_sentences: int = 3,
+        summary_sentences: int | None = None,
     ) -> None:
         self.config = config if config is not None else load_config()
         self.registry = registry or ModelRegistry(self.config, offline=offline, threads=threads)

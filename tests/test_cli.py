@@ -49,6 +49,18 @@ def test_sample_json_without_models(capsys: pytest.CaptureFixture[str]) -> None:
     assert len(unavailable) == 3  # ar-en, en-ar, summarize.ar: one per route
 
 
+@pytest.mark.parametrize(
+    ("argv", "count"), [((), 1), (("--sentences", "2"), 2), (("--sentences", "4"), 4)]
+)
+def test_sentences_sets_the_extractive_summary_length(
+    capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], count: int
+) -> None:
+    code, out, _ = run(capsys, SEED, "--format", "json", *argv)
+    assert code == 0
+    [summary] = json.loads(out)["summaries"]
+    assert len(summary["sentences"]) == count
+
+
 def test_sample_with_tiny_models_translates_every_segment(
     capsys: pytest.CaptureFixture[str], tiny_models_toml: Path
 ) -> None:

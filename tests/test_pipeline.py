@@ -43,6 +43,29 @@ def test_summary_sentences_quote_their_sources(offline_pipeline: Pipeline, seed_
         assert sentence.text == by_id[sentence.source_ids[0]]
 
 
+DATELINE_ARTICLE = (
+    "دبي، الإمارات العربية المتحدة (CNN)-- أعلنت السلطات التركية حالة الطوارئ في عشر ولايات "
+    "بعد الزلزال القوي الذي ضرب جنوب البلاد فجر الاثنين.\n"
+    "اقرأ أيضا: زلزال بقوة 6 درجات يضرب جزيرة يونانية\n"
+    "وقالت وزارة الصحة إن المستشفيات في المنطقة تعمل بكامل طاقتها لاستقبال الجرحى.\n"
+    "وأرسلت دول عدة فرق إنقاذ متخصصة للمساعدة في البحث عن ناجين تحت الأنقاض.\n"
+)
+
+
+@pytest.mark.parametrize(("sentences", "chosen"), [(None, 1), (2, 2)])
+def test_summary_leaves_out_the_dateline_and_read_more_lines(
+    offline_pipeline: Pipeline, sentences: int | None, chosen: int
+) -> None:
+    pipeline = Pipeline(offline_pipeline.config, offline=True, summary_sentences=sentences)
+    result = pipeline.run_text(DATELINE_ARTICLE, to="ar")
+    by_id = {s.id: s.text for s in result.segments}
+    summary = result.summaries[0].sentences
+    assert len(summary) == chosen
+    assert summary[0].text.startswith("أعلنت السلطات التركية")
+    assert by_id[summary[0].source_ids[0]].endswith(summary[0].text)
+    assert all("اقرأ" not in s.text and "CNN" not in s.text for s in summary)
+
+
 def test_tiny_models_translate_and_summarise_in_both_languages(
     tiny_config: ModelsConfig, seed_text: str
 ) -> None:
