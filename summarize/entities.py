@@ -61,7 +61,10 @@ URL = re.compile(
 # A local part starts only at the start of its run, so a 20k-character token without an
 # ``@`` is scanned once, not once per position.
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-MENTION = re.compile(r"(?<![\w.])@\w{1,30}")
+# Instagram, TikTok and YouTube handles hold dots (@jeddah.events); X handles do not. A dot
+# continues a handle only before lowercase ASCII, digits or "_": "@jane.See you" and
+# "@user.وقال" are a handle and a glued sentence, and a trailing dot is punctuation.
+MENTION = re.compile(r"(?<![\w.])@\w{1,30}(?-i:\.[a-z0-9_]+)*")
 HASHTAG = re.compile(r"(?<![\w&])#\w+")
 NUMBER = re.compile(rf"(?<![{DIGIT}])[{DIGIT}]+(?:[.,\u066b\u066c][{DIGIT}]+)*")
 STATUS_LINK = re.compile(
