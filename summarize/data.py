@@ -249,6 +249,14 @@ class PostMeta:
     forwarded_from: str | None = None
     music: str | None = None
 
+    @property
+    def when(self) -> str | None:
+        """The date as a reader would write it: ``2017-12-20 19:13 PST``, or ``2015-11-19``."""
+        if self.date is None or "T" not in self.date:
+            return self.date
+        day, time = self.date[:10], self.date[11:16]
+        return " ".join(part for part in (day, time, self.zone) if part)
+
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form."""
         return {

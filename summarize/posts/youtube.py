@@ -34,7 +34,7 @@ __all__ = ["LINK", "PLATFORM"]
 
 _VIDEO = (
     r"(?:https?://)?(?:www\.|m\.)?(?:youtube\.com/(?:watch\?(?:[^\s#&]*&)*v=|shorts/|live/|embed/)"
-    r"|youtu\.be/|youtube-nocookie\.com/embed/)(?P<id>[A-Za-z0-9_-]{11})(?![A-Za-z0-9_-])"
+    r"|youtu\.be/|youtube-nocookie\.com/embed/)(?!videoseries)(?P<id>[A-Za-z0-9_-]{11})(?![A-Za-z0-9_-])"
 )
 LINK = re.compile(_VIDEO + r"[^\s]*")
 _LINE = re.compile(rf"^[ \t]*(?P<url>{_VIDEO}[^\s]*)[ \t]*$", re.MULTILINE)
