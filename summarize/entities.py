@@ -67,8 +67,10 @@ EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 MENTION = re.compile(r"(?<![\w.])@\w{1,30}(?-i:\.[a-z0-9_]+)*")
 HASHTAG = re.compile(r"(?<![\w&])#\w+")
 NUMBER = re.compile(rf"(?<![{DIGIT}])[{DIGIT}]+(?:[.,\u066b\u066c][{DIGIT}]+)*")
+# A tweet's address: by its author, or by id alone (``/i/web/status/ID``, "view on the web").
 STATUS_LINK = re.compile(
-    r"https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/\w{1,30}/status(?:es)?/\d+", re.IGNORECASE
+    r"https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/(?:\w{1,30}|i/web)/status(?:es)?/\d+",
+    re.IGNORECASE,
 )
 # Everything that is copied verbatim: order matters (a URL may contain an @ or a #).
 ENTITY = re.compile(

@@ -54,7 +54,7 @@ LINK = re.compile(
     re.IGNORECASE,
 )
 SIGNATURE = re.compile(
-    rf"(?:^|(?<=[\s.!?؟…]))Posted[ \t]+by[ \t]+(?P<page>[^\n]{{1,100}}?)[ \t]+on[ \t]+{_DATE}"
+    rf"(?:^|(?<=[\s.!?؟…]))Posted[ \t]+by[ \t]++(?P<page>[^\n]{{1,100}}?)[ \t]+on[ \t]+{_DATE}"
     rf"(?:[ \t]+(?P<link>{LINK.pattern}))?"
 )
 # A card copied by hand: the date on its own line, the post's link on the next.

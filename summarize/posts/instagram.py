@@ -66,7 +66,7 @@ SIGNATURE = re.compile(
     r"|Une[ \t]+publication[ \t]+partagée[ \t]+par"
     r"|Una[ \t]+publicación[ \t]+compartida[ \t]+(?:de|por)"
     rf"|(?P<ar>{_AR_VERB}))"
-    r"[ \t]+(?P<author>[^\n]{0,100}?)[ \t]*\(@(?P<handle>[A-Za-z0-9._]{1,30})\)"
+    r"[ \t]++(?P<author>[^\n]{0,100}?)[ \t]*\(@(?P<handle>[A-Za-z0-9._]{1,30})\)"
     rf"(?:[ \t]+(?:{_EN_TIME}|{_FR_TIME})[ \t]+(?P<zone>{ZONE}))?"
     rf"(?:[ \t]+(?P<link>{PERMALINK.pattern}))?"
 )

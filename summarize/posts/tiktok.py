@@ -37,8 +37,9 @@ LINK = re.compile(
     r"(?![\d])[^\s]*"
 )
 # The flattened section: a handle, the caption (no ♬ in it), then the sound to the line end.
+# Possessive runs: spaces the caption could also take are never traded back and forth.
 _FLAT = re.compile(
-    rf"^[ \t]*@(?P<handle>{_HANDLE})[ \t]+(?P<caption>[^\n♬]*)♬(?P<music>[^\n]*)$", re.M
+    rf"^[ \t]*+@(?P<handle>{_HANDLE})[ \t]++(?P<caption>[^\n♬]*+)♬(?P<music>[^\n]*)$", re.M
 )
 _LINE = re.compile(rf"^[ \t]*(?P<url>{LINK.pattern})[ \t]*$", re.MULTILINE)
 _HANDLE_LINE = re.compile(rf"[ \t]*@(?P<handle>{_HANDLE})[ \t]*")
