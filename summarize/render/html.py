@@ -232,7 +232,7 @@ def _post_card(post: PostMeta, text: str, lang: str) -> str:
     parts = [f'<bdi class="{name}">{_esc(value)}</bdi>' for name, value in meta if value]
     if post.repeats > 1:
         parts.append(f'<span class="repeats" title="{post.repeats} copies">×{post.repeats}</span>')
-    if post.link:
+    if post.link and post.link != text:  # a post shown by its link has it in its text
         parts.append(f'<span class="status">{_link(clean_line(post.link), "link")}</span>')
     body = ""
     if post.title and post.title != text:
