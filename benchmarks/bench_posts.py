@@ -32,6 +32,19 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "marker runs": lambda n: "View this post on Instagram" * (n // 27),
     "blank lines": lambda n: "\n" * n + "https://t.me/channel_x/1",
     "glued tweets": lambda n: "Stop now — A (@a) May 1, 2015" * (n // 29),
+    "glued tweets, sentences": lambda n: "Hi there. Stop now — A (@a) May 1, 2015 " * (n // 40),
+    "glued instagram": lambda n: (
+        "Hi ❄️ A post shared by K (@k.s) on Dec 2, 2017 at 7:13pm PST" * (n // 59)
+    ),
+    "glued facebook": lambda n: "Hi. Posted by Page on Monday, 2 March 2020" * (n // 41),
+    "signatures in prose": lambda n: (
+        "A post shared by the embassy (@embassy) on Monday " * (n // 50)
+    ),
+    "link lines": lambda n: "https://t.me/abcd/1\nhttps://youtu.be/Kd8pW2mZr0s\n" * (n // 49),
+    "forwarded lines": lambda n: "Forwarded from x\n" * (n // 17) + "https://t.me/abcd/1",
+    "channel lines": lambda n: "Name (" * (n // 6) + "\nhttps://youtu.be/Kd8pW2mZr0s",
+    "posted by pages": lambda n: "Posted by " + "a " * (n // 2) + "on Monday, 2 March 2020",
+    "spaces then link": lambda n: " " * n + "https://t.me/abcd/1",
 }
 SIZES = (20_000, 40_000, 80_000)
 

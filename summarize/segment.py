@@ -10,11 +10,13 @@ e-mails or English abbreviations.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from summarize.data import Segment, SegmentKind, TweetMeta
 from summarize.entities import ARABIC_LETTER, DIGIT, EMAIL, URL, is_arabic_letter, is_arabic_mark
 from summarize.posts import PostMatch, Scope, find_posts, merge_duplicates
+from summarize.posts.base import line_at
 
 __all__ = ["segment_document", "segment_lines", "split_sentences"]
 
@@ -216,15 +218,16 @@ class _SentenceStarts:
 
     def __call__(self, lo: int, hi: int) -> list[int]:
         starts: list[int] = []
-        line_lo = self.text.rfind("\n", 0, lo) + 1
+        line_lo, line_hi = line_at(self.text, lo)
         while line_lo < hi:
-            line_hi = self.text.find("\n", line_lo)
-            line_hi = len(self.text) if line_hi == -1 else line_hi
             if line_lo not in self.cache:
                 pieces = split_sentences(self.text[line_lo:line_hi])
                 self.cache[line_lo] = [line_lo + s for s, _ in pieces]
-            starts += [s for s in self.cache[line_lo] if lo <= s < hi]
-            line_lo = line_hi + 1
+            cached = self.cache[line_lo]
+            starts += cached[bisect_left(cached, lo) : bisect_left(cached, hi)]
+            if line_hi >= len(self.text):
+                break
+            line_lo, line_hi = line_at(self.text, line_hi + 1)
         return starts
 
 

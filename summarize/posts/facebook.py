@@ -91,9 +91,8 @@ def build(scope: Scope, closing: Closing, floor: int) -> PostMatch | None:
             return None  # a byline under the headline, or a lone "Posted by" line
         title = _video_title(scope, caption, floor, sig.group("link"))
     else:
-        line_lo, line_hi = line_at(text, sig.start())
-        lo = max(line_lo, floor)
-        starts = [lo] if scope.lines else scope.starts(lo, line_hi)
+        lo = max(line_at(text, sig.start())[0], floor)
+        starts = [lo] if scope.lines else scope.starts(lo, sig.start())
         caption = (walk_back(text, lo, sig.start(), starts, _MAX_CAPTION_CHARS), sig.start())
     start = title[0] if title else caption[0]
     meta = _meta(

@@ -109,9 +109,8 @@ def build(scope: Scope, closing: Closing, floor: int) -> PostMatch | None:
         start = above[0] if above else sig.start()
         caption = (start, sig.start())
     else:
-        line_lo, line_hi = line_at(text, sig.start())
-        lo = max(line_lo, floor)
-        starts = [lo] if scope.lines else scope.starts(lo, line_hi)
+        lo = max(line_at(text, sig.start())[0], floor)
+        starts = [lo] if scope.lines else scope.starts(lo, sig.start())
         start = walk_back(text, lo, sig.start(), starts, _MAX_CAPTION_CHARS)
         caption = (start, sig.start())
     return PostMatch(span=(start, sig.end()), meta=_meta(sig, text[caption[0] : caption[1]]))

@@ -78,14 +78,14 @@ def build(scope: Scope, closing: Closing, floor: int) -> PostMatch | None:
     text = scope.text
     sig_start = closing.start() + (1 if text[closing.start()].isspace() else 0)
     floor = scope.weak_floor(floor)
-    line_lo, line_hi = line_at(text, sig_start)
+    line_lo, _ = line_at(text, sig_start)
     block_lo = max(line_lo, floor)
     if starts_line(text, sig_start):
         above = line_before(text, line_lo, floor)
         block_lo = above[0] if above else block_lo
     starts = [block_lo]
     if not scope.lines:
-        starts += scope.starts(block_lo, line_hi)
+        starts += scope.starts(block_lo, sig_start)  # the walk back looks no further
         starts += [m.end() for m in _COLON.finditer(text, block_lo, sig_start)]
     start = walk_back(text, block_lo, sig_start, starts, _MAX_TWEET_CHARS)
     body = text[start:sig_start].strip()
