@@ -87,6 +87,22 @@ def test_protect_entities_lists_inline_entities_and_numbers() -> None:
     assert entities == ("a@b.org", "@user", "#tag", "129", "١٢٩", "3.5")
 
 
+@pytest.mark.parametrize(
+    ("caption", "handles"),
+    [
+        ("افتتحنا فرعنا الجديد مع @jeddah.events اليوم", ("@jeddah.events",)),
+        ("What a goal by @y.rahmani tonight.", ("@y.rahmani",)),
+        ("Thanks @jane.See you soon", ("@jane",)),  # a glued sentence, not a dotted handle
+        ("شكراً @user.وقال", ("@user",)),
+    ],
+)
+def test_dotted_handles_of_post_captions_are_kept_whole(
+    caption: str, handles: tuple[str, ...]
+) -> None:
+    _, _, entities = protect_entities(caption)
+    assert entities == handles
+
+
 class _Dropper:
     """A model that forgets everything but the first word: entities must still survive."""
 
