@@ -20,6 +20,8 @@ if TYPE_CHECKING:
         Direction,
         Document,
         Notice,
+        Platform,
+        PostMeta,
         Result,
         Route,
         Segment,
@@ -43,8 +45,8 @@ if TYPE_CHECKING:
 # Everything is loaded on first use: `summarize --help` and the console script's Ctrl-C
 # handler (summarize._entry) must not wait for modules they do not need.
 _DATA = (
-    "SCHEMA_VERSION Direction Document Notice Result Route Segment SegmentKind Summary "
-    "SummaryMethod SummarySentence Target Translation TweetMeta"
+    "SCHEMA_VERSION Direction Document Notice Platform PostMeta Result Route Segment "
+    "SegmentKind Summary SummaryMethod SummarySentence Target Translation TweetMeta"
 ).split()
 _ERRORS = "ConfigError InputError ModelUnavailable SummarizeError UsageError".split()
 _LAZY = {
@@ -75,6 +77,8 @@ __all__ = [
     "ModelsConfig",
     "Notice",
     "Pipeline",
+    "Platform",
+    "PostMeta",
     "Result",
     "Route",
     "RouteConfig",

@@ -32,7 +32,7 @@ _SENTENCES_HELP = (
 )
 _EPILOG = """\
 other commands:
-  summarize translate TEXT|-     translate a tweet or a line (language detected)
+  summarize translate TEXT|-     translate a tweet, a post or a line (language detected)
   summarize batch IN... -o OUT   every article in folders or files, into OUT (resumable)
   summarize models list          each route's model and whether it is on this machine
   summarize models pull          download the configured models into the HF cache
@@ -135,7 +135,8 @@ def _article_parser() -> _Parser:
 
 def _translate_parser() -> _Parser:
     parser = _Parser(
-        prog="summarize translate", description="Translate a tweet or a line; language detected."
+        prog="summarize translate",
+        description="Translate a tweet, a post or a line; language detected.",
     )
     parser.add_argument("text", metavar="TEXT", help="the text, or - to read lines from stdin")
     _output(parser)

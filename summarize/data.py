@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 __all__ = [
     "SCHEMA_VERSION",
     "Direction",
     "Document",
     "Notice",
+    "Platform",
+    "PostMeta",
     "Result",
     "Route",
     "Segment",
@@ -37,6 +39,33 @@ class SegmentKind(StrEnum):
     TITLE = "title"
     SENTENCE = "sentence"
     TWEET = "tweet"
+    POST = "post"
+
+
+class Platform(StrEnum):
+    """Where an embedded post comes from. X posts are ``tweet`` segments, the others ``post``."""
+
+    X = "x"
+    INSTAGRAM = "instagram"
+    FACEBOOK = "facebook"
+    YOUTUBE = "youtube"
+    TIKTOK = "tiktok"
+    TELEGRAM = "telegram"
+
+    @property
+    def label(self) -> str:
+        """The name users know the platform by."""
+        return _PLATFORM_LABELS[self.value]
+
+
+_PLATFORM_LABELS = {
+    "x": "X",
+    "instagram": "Instagram",
+    "facebook": "Facebook",
+    "youtube": "YouTube",
+    "tiktok": "TikTok",
+    "telegram": "Telegram",
+}
 
 
 class Direction(StrEnum):
@@ -156,6 +185,8 @@ class TweetMeta:
     spans: tuple[tuple[int, int], ...] = ()
     link: str | None = None
     retweet_of: str | None = None
+    # Not a field: the JSON ``tweet`` object stays as it was; merging and cards read it.
+    platform: ClassVar[Platform] = Platform.X
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form."""
@@ -175,19 +206,95 @@ class TweetMeta:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class PostMeta:
+    """What an embedded post of Instagram, Facebook, YouTube, TikTok or Telegram carries.
+
+    The fields a tweet has keep their meaning; the rest are what one platform prints.
+
+    Attributes:
+        platform: Where the post comes from.
+        text: The caption (a YouTube video's title), without the platform's lines around
+            it; empty when the embed carried none.
+        author: The display name or page name as printed, or None.
+        handle: ``@handle`` (a Telegram channel's username), or None (Facebook prints none).
+        date: ISO 8601 as printed: ``YYYY-MM-DD``, or ``YYYY-MM-DDTHH:MM`` with the UTC
+            offset of the printed zone when a time was printed (``2017-12-20T19:13-08:00``).
+        zone: The zone abbreviation printed with the time (``PST``), else None.
+        title: A separate title line (a Facebook video's), or None.
+        link: The post's permalink in canonical form, when the input had it.
+        urls: Links in the caption, in order.
+        hashtags: ``#tags`` in the caption, in order.
+        mentions: ``@handles`` in the caption, in order.
+        repeats: How many times the post appeared in the input.
+        spans: Character spans of every copy in the document, first copy first.
+        truncated: The platform cut the caption short (``...``).
+        forwarded_from: The channel a Telegram post was forwarded from.
+        music: A TikTok video's sound line (``♬ original sound - Name``).
+    """
+
+    platform: Platform
+    text: str
+    author: str | None = None
+    handle: str | None = None
+    date: str | None = None
+    zone: str | None = None
+    title: str | None = None
+    link: str | None = None
+    urls: tuple[str, ...] = ()
+    hashtags: tuple[str, ...] = ()
+    mentions: tuple[str, ...] = ()
+    repeats: int = 1
+    spans: tuple[tuple[int, int], ...] = ()
+    truncated: bool = False
+    forwarded_from: str | None = None
+    music: str | None = None
+
+    @property
+    def when(self) -> str | None:
+        """The date as a reader would write it: ``2017-12-20 19:13 PST``, or ``2015-11-19``."""
+        if self.date is None or "T" not in self.date:
+            return self.date
+        day, time = self.date[:10], self.date[11:16]
+        return " ".join(part for part in (day, time, self.zone) if part)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {
+            "platform": str(self.platform),
+            "text": self.text,
+            "author": self.author,
+            "handle": self.handle,
+            "date": self.date,
+            "zone": self.zone,
+            "title": self.title,
+            "link": self.link,
+            "urls": list(self.urls),
+            "hashtags": list(self.hashtags),
+            "mentions": list(self.mentions),
+            "repeats": self.repeats,
+            "spans": [list(span) for span in self.spans],
+            "truncated": self.truncated,
+            "forwarded_from": self.forwarded_from,
+            "music": self.music,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Segment:
-    """One unit of the article: the title, a sentence or a tweet.
+    """One unit of the article: the title, a sentence, a tweet or another platform's post.
 
     Attributes:
         id: 1-based, stable, in reading order.
-        kind: Title, sentence or tweet.
-        text: The segment's text (for a tweet, its text without the signature).
+        kind: Title, sentence, tweet or post.
+        text: The segment's text (for a tweet or post, its text without the signature; for
+            a post that has no caption, its link or handle).
         span: ``(start, end)`` offsets into ``Document.text``.
         raw_span: ``(start, end)`` offsets into the decoded input, to highlight the original;
             None when the input was an HTML page (its text was extracted, not read as is).
         lang: ``ar``, ``en``, ``und`` or another ISO code.
         lang_confidence: How sure detection is, 0..1 (see README, "Language detection").
         tweet: Metadata when ``kind`` is ``tweet``.
+        post: Metadata when ``kind`` is ``post``.
     """
 
     id: int
@@ -198,6 +305,7 @@ class Segment:
     lang_confidence: float = 0.0
     tweet: TweetMeta | None = None
     raw_span: tuple[int, int] | None = None
+    post: PostMeta | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form."""
@@ -210,6 +318,7 @@ class Segment:
             "lang_confidence": round(self.lang_confidence, 3),
             "tweet": self.tweet.to_dict() if self.tweet else None,
             "raw_span": list(self.raw_span) if self.raw_span else None,
+            "post": self.post.to_dict() if self.post else None,
         }
 
 

@@ -63,15 +63,20 @@ URL = re.compile(
 # ``@`` is scanned once, not once per position. The domain is ASCII: an Arabic sentence
 # glued to an address (``info@example.com.وقال``) is not read as its last label.
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-MENTION = re.compile(r"(?<![\w.])@\w{1,30}")
+# Instagram, TikTok and YouTube handles hold dots (@jeddah.events); X handles do not. A dot
+# continues a handle only before lowercase ASCII, digits or "_": "@jane.See you" and
+# "@user.وقال" are a handle and a glued sentence, and a trailing dot is punctuation.
+MENTION = re.compile(r"(?<![\w.])@\w{1,30}(?-i:\.[a-z0-9_]+)*")
 HASHTAG = re.compile(r"(?<![\w&])#\w+")
 # Digits with decimal or thousands separators: 3.5 · 1,500 · ٣٫٥ · ١٬٥٠٠.
 _NUM = rf"[{DIGIT}]+(?:[.,\u066b\u066c][{DIGIT}]+)*"
 NUMBER = re.compile(rf"(?<![{DIGIT}]){_NUM}")
 # A number as written: 1,500 · ٣٫٥ · 10:30 · 2015-11-19 · 19/11/2015 · 3.5% · $5 · €1.2.
 NUMERIC = re.compile(rf"(?:[$€£¥]\s?)?(?<![{DIGIT}]){_NUM}(?:[:/\-–]{_NUM})*[%٪]?")
+# A tweet's address: by its author, or by id alone (``/i/web/status/ID``, "view on the web").
 STATUS_LINK = re.compile(
-    r"https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/\w{1,30}/status(?:es)?/\d+", re.IGNORECASE
+    r"https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/(?:\w{1,30}|i/web)/status(?:es)?/\d+",
+    re.IGNORECASE,
 )
 # Everything that is copied verbatim: order matters (a URL may contain an @ or a #).
 ENTITY = re.compile(

@@ -1,10 +1,11 @@
-"""HTML pages: the article's title and body text, with embedded tweets kept as tweets.
+"""HTML pages: the article's title and body text, with embedded posts kept as posts.
 
 Extraction is trafilatura's (boilerplate such as menus and footers removed). Before it runs,
-each ``<blockquote class="twitter-tweet">`` is rewritten as one plain paragraph in the pasted
-form the tweet recogniser knows — ``text — Name (@handle) Month D, YYYY <status link>`` — so
-an embedded tweet becomes the same ``tweet`` segment as a pasted one, with the link from the
-markup.
+each publisher embed — ``blockquote.twitter-tweet``, ``blockquote.instagram-media``,
+``div.fb-post``/``fb-video``, ``blockquote.tiktok-embed``, a YouTube ``iframe``, a Telegram
+widget — is rewritten as the plain paragraphs a reader would paste (``text — Name (@handle)
+Month D, YYYY <status link>`` for a tweet), so an embedded post becomes the same segment as
+a pasted one, with the permalink from the markup.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from summarize.entities import STATUS_LINK
 from summarize.errors import InputError
 
 if TYPE_CHECKING:
@@ -24,7 +24,8 @@ __all__ = ["HtmlArticle", "extract_article", "looks_like_html"]
 _HTML_START = re.compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
-_SIGNATURE = re.compile(r"[—–-]\s*(?P<author>[^()]*?)\s*\(\s*@(?P<handle>\w+)\s*\)")
+# Elements that only wrap an embed: replaced with it, so its lines are not left inside.
+_WRAPPERS = frozenset(("div", "figure", "span", "center", "p"))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -50,7 +51,7 @@ def extract_article(html: str, *, source: str) -> HtmlArticle:
     """
     import trafilatura
 
-    prepared = _rewrite_tweets(html)
+    prepared = _rewrite_embeds(html)
     document = trafilatura.bare_extraction(
         prepared, include_comments=False, include_tables=True, with_metadata=True
     )
@@ -63,13 +64,22 @@ def extract_article(html: str, *, source: str) -> HtmlArticle:
     return HtmlArticle(title=title, text=body)
 
 
-def _rewrite_tweets(html: str) -> str:
-    """Replace every twitter-tweet blockquote by one paragraph in the pasted-tweet form.
+def _rewrite_embeds(html: str) -> str:
+    """Replace every post embed by the lines a reader copying it would paste, one ``<p>`` each.
+
+    Each platform's recogniser (see ``summarize.posts``) says which markup is its embed
+    and what text it stands for, so an embedded post becomes the same segment as a pasted
+    one, with the permalink from the markup. Embeds that extraction would drop (a YouTube
+    iframe, a Telegram widget script) or garble (an Instagram blockquote can collapse the
+    page into one line) are rewritten before extraction runs.
 
     List items become paragraphs too: trafilatura would prefix them with "- ", text the
     page never showed.
     """
-    if "twitter-tweet" not in html and "<li" not in html:
+    from summarize.posts import RECOGNISERS
+
+    wanted = [r for r in RECOGNISERS if any(hint in html for hint in r.hints)]
+    if not wanted and "<li" not in html:
         return html
     import lxml.html
 
@@ -77,15 +87,11 @@ def _rewrite_tweets(html: str) -> str:
         root = lxml.html.document_fromstring(html)
     except (ValueError, lxml.etree.ParserError):
         return html
-    for quote in root.xpath(
-        '//blockquote[contains(concat(" ", normalize-space(@class), " "), " twitter-tweet ")]'
-    ):
-        paragraph = lxml.html.Element("p")
-        paragraph.text = _tweet_line(quote)
-        paragraph.tail = quote.tail
-        quote.getparent().replace(quote, paragraph)
-    for script in root.xpath('//script[contains(@src, "platform.twitter.com")]'):
-        script.drop_tree()
+    for recogniser in wanted:
+        for embed in root.xpath(recogniser.embeds):
+            lines = recogniser.embed_lines(embed)
+            if lines:
+                _replace(_outermost(embed), lines)
     for item in root.xpath("//li"):
         item.tag = "p"
     for listing in root.xpath("//ul | //ol"):
@@ -93,20 +99,30 @@ def _rewrite_tweets(html: str) -> str:
     return str(lxml.html.tostring(root, encoding="unicode"))
 
 
-def _tweet_line(quote: HtmlElement) -> str:
-    """``text — Name (@handle) date link`` from an embed's markup."""
-    for br in quote.xpath(".//br"):
-        br.tail = " " + (br.tail or "")  # <br> separates words: "…الأمريكية.<br>سيبدأ"
-    paragraphs = quote.xpath(".//p")
-    text = " ".join(" ".join(p.text_content().split()) for p in paragraphs)
-    for p in paragraphs:
-        p.drop_tree()
-    links = [STATUS_LINK.match(a.get("href", "")) for a in quote.xpath(".//a[@href]")]
-    link = next((m.group() for m in reversed(links) if m), "")
-    rest = " ".join(quote.text_content().split())
-    signature = _SIGNATURE.search(rest)
-    if signature is None:
-        return " ".join(part for part in (text, rest) if part)
-    author, handle = signature.group("author"), signature.group("handle")
-    date = rest[signature.end() :].strip()  # the status link's text: "November 19, 2015"
-    return " ".join(part for part in (text, f"— {author} (@{handle})", date, link) if part)
+def _outermost(embed: HtmlElement) -> HtmlElement:
+    """The embed with the wrappers around only it (a ``<figure>``, a sizing ``<div>``)."""
+    node = embed
+    while (parent := node.getparent()) is not None and parent.tag in _WRAPPERS:
+        if len(parent) != 1 or parent.getparent() is None or parent.text_content().strip():
+            break
+        node = parent
+    return node
+
+
+def _replace(node: HtmlElement, lines: list[str]) -> None:
+    """Put one ``<p>`` per line where ``node`` was, keeping the text that followed it."""
+    import lxml.html
+
+    parent = node.getparent()
+    if parent is None:
+        return
+    index = parent.index(node)
+    paragraphs = []
+    for line in lines:
+        paragraph = lxml.html.Element("p")
+        paragraph.text = line
+        paragraphs.append(paragraph)
+    paragraphs[-1].tail = node.tail
+    parent.remove(node)
+    for offset, paragraph in enumerate(paragraphs):
+        parent.insert(index + offset, paragraph)

@@ -1,29 +1,30 @@
-"""Split a normalised document into segments: the title, sentences and tweets.
+"""Split a normalised document into segments: the title, sentences, tweets and posts.
 
-A line break always ends a segment. Within a line, tweets are found first (``tweets.py``)
-and the text around them is split into sentences (``sentences.py``, which owns the
-boundary rules for Arabic and English).
+A line break always ends a segment. Within a line, posts (tweets and the other platforms'
+embeds, ``summarize.posts``) are found first and the text around them is split into
+sentences (``summarize.sentences``, which owns the boundary rules for Arabic and English).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
-from summarize.data import Segment, SegmentKind
+from summarize.data import Segment, SegmentKind, TweetMeta
+from summarize.posts import PostMatch, Scope, find_posts, merge_duplicates
+from summarize.posts.base import line_at
 from summarize.sentences import split_sentences
 from summarize.sentences import strip_spaces as _strip
-from summarize.tweets import SIGNATURE, TweetMatch, find_tweets, merge_duplicates
 
 __all__ = ["segment_document", "segment_lines", "split_sentences"]
 
 _TITLE_MAX_CHARS = 200
 _TITLE_MAX_WORDS = 25
-_COLON = re.compile(r"[:：]\s+")
 
 
 def segment_document(text: str, *, title: str | None = None) -> tuple[Segment, ...]:
-    """Split a normalised document into title, sentence and tweet segments.
+    """Split a normalised document into title, sentence, tweet and post segments.
 
     Args:
         text: The document's normalised text.
@@ -32,66 +33,73 @@ def segment_document(text: str, *, title: str | None = None) -> tuple[Segment, .
 
     Returns:
         Segments in reading order with ids from 1; ``lang`` is not set yet. Copies of the
-        same tweet are merged into the first (``tweet.repeats``).
+        same tweet or post are merged into the first (``repeats``).
     """
-    pieces: list[tuple[SegmentKind, tuple[int, int], TweetMatch | None]] = []
-    title_span = _known_title(text, title) or _title_span(text)
-    if title_span:
-        pieces.append((SegmentKind.TITLE, title_span, None))
-    body_from = title_span[1] if title_span else 0
-    for block in _join_signature_lines(text, list(_blocks(text, body_from))):
-        pieces.extend(_segment_block(text, block))
-    return _number(text, pieces)
+    known = _known_title(text, title)
+    guessed = None if known else _title_span(text)
+    scope = Scope(
+        text=text, floor=known[1] if known else 0, title=guessed, starts=_SentenceStarts(text)
+    )
+    posts = find_posts(scope)
+    # A line a post begins with is its caption, not a headline over the article.
+    if guessed and posts and posts[0].span[0] < guessed[1]:
+        guessed = None
+    title_span = known or guessed
+    pieces: list[_Piece] = [(SegmentKind.TITLE, title_span, None)] if title_span else []
+    cursor = title_span[1] if title_span else 0
+    for post in posts:
+        pieces += _sentences(text, cursor, post.span[0])
+        pieces.append((_kind(post), post.span, post))
+        cursor = post.span[1]
+    pieces += _sentences(text, cursor, len(text))
+    return _number(text, pieces, merge=True)
 
 
 def segment_lines(text: str) -> tuple[Segment, ...]:
     """One segment per non-empty line, for ``summarize translate``: no title, no sentence
-    splitting; a line that carries a tweet signature is that tweet.
+    splitting; the lines of a pasted tweet or post (of any platform) are that post.
 
     Args:
-        text: Normalised text, one tweet or sentence per line.
+        text: Normalised text, one tweet, post or sentence per line.
 
     Returns:
         Segments in order with ids from 1; ``lang`` is not set yet.
     """
-    segments: list[Segment] = []
-    for block in _blocks(text, 0):
-        start, end = _strip(text, *block)
-        line = text[start:end]
-        tweets = find_tweets(line, [0], offset=start)
-        if len(tweets) == 1:
-            meta = tweets[0].meta
-            segment = Segment(
-                id=len(segments) + 1, kind=SegmentKind.TWEET, text=meta.text,
-                span=(start, end), tweet=meta,
-            )  # fmt: skip
-        else:
-            segment = Segment(
-                id=len(segments) + 1, kind=SegmentKind.SENTENCE, text=" ".join(line.split()),
-                span=(start, end),
-            )  # fmt: skip
-        segments.append(segment)
-    return tuple(segments)
+    posts = find_posts(Scope(text=text, starts=lambda lo, _: [lo], lines=True))
+    pieces: list[_Piece] = []
+    cursor = 0
+    for post in posts:
+        pieces += _lines(text, cursor, post.span[0])
+        pieces.append((_kind(post), post.span, post))
+        cursor = post.span[1]
+    pieces += _lines(text, cursor, len(text))
+    return _number(text, pieces, merge=False)
 
 
-def _number(
-    text: str, pieces: list[tuple[SegmentKind, tuple[int, int], TweetMatch | None]]
-) -> tuple[Segment, ...]:
-    tweets = merge_duplicates([m.meta for _, _, m in pieces if m is not None])
-    by_first_span = {t.spans[0]: t for t in tweets}
+_Piece = tuple[SegmentKind, tuple[int, int], PostMatch | None]
+
+
+def _kind(post: PostMatch) -> SegmentKind:
+    return SegmentKind.TWEET if isinstance(post.meta, TweetMeta) else SegmentKind.POST
+
+
+def _number(text: str, pieces: list[_Piece], *, merge: bool) -> tuple[Segment, ...]:
+    metas = [m.meta for _, _, m in pieces if m is not None]
+    by_first_span = {p.spans[0]: p for p in (merge_duplicates(metas) if merge else metas)}
     segments: list[Segment] = []
     for kind, span, match in pieces:
-        if match is not None:
-            meta = by_first_span.get(match.span)
-            if meta is None:
-                continue  # a later copy of a tweet already shown
-            seg_text = meta.text
+        number = len(segments) + 1
+        if match is None:
+            shown = " ".join(text[span[0] : span[1]].split())
+            segments.append(Segment(id=number, kind=kind, text=shown, span=span))
+        elif (meta := by_first_span.get(match.span)) is None:
+            continue  # a later copy of a post already shown
+        elif isinstance(meta, TweetMeta):
+            segments.append(Segment(id=number, kind=kind, text=meta.text, span=span, tweet=meta))
         else:
-            meta = None
-            seg_text = " ".join(text[span[0] : span[1]].split())
-        segments.append(
-            Segment(id=len(segments) + 1, kind=kind, text=seg_text, span=span, tweet=meta)
-        )
+            # A post without a caption is shown by its link or handle (and is ``und``).
+            shown = meta.text or meta.link or meta.handle or meta.author or ""
+            segments.append(Segment(id=number, kind=kind, text=shown, span=span, post=meta))
     return tuple(segments)
 
 
@@ -123,48 +131,45 @@ def _title_span(text: str) -> tuple[int, int] | None:
     return start, start + len(line)
 
 
-def _blocks(text: str, start: int) -> Iterator[tuple[int, int]]:
-    """Yield the spans of non-empty lines; a line break always ends a sentence."""
-    for match in re.finditer(r"[^\n]+", text[start:]):
-        s, e = match.start() + start, match.end() + start
-        if text[s:e].strip():
-            yield s, e
+def _line_pieces(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """The non-blank parts of lines in ``text[lo:hi]``: a line break always ends a sentence."""
+    for match in re.finditer(r"[^\n]+", text[lo:hi]):
+        if match.group().strip():
+            yield match.start() + lo, match.end() + lo
 
 
-def _join_signature_lines(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A line that starts with a tweet signature belongs to the line before it."""
-    joined: list[tuple[int, int]] = []
-    for start, end in blocks:
-        previous = text[joined[-1][0] : joined[-1][1]] if joined else ""
-        if previous and SIGNATURE.match(text[start:end]) and not find_tweets(previous):
-            joined[-1] = (joined[-1][0], end)
-        else:
-            joined.append((start, end))
-    return joined
-
-
-def _segment_block(
-    text: str, block: tuple[int, int]
-) -> list[tuple[SegmentKind, tuple[int, int], TweetMatch | None]]:
-    start, end = block
-    piece = text[start:end]
-    # A tweet may also start after a colon: "وكتب على منصة إكس: Great news …"
-    starts = [s for s, _ in split_sentences(piece)] + [m.end() for m in _COLON.finditer(piece)]
-    pieces: list[tuple[SegmentKind, tuple[int, int], TweetMatch | None]] = []
-    cursor = 0
-    for tweet in find_tweets(piece, starts, offset=start):
-        t_start, t_end = tweet.span[0] - start, tweet.span[1] - start
-        pieces.extend(_sentences(piece, cursor, t_start, start))
-        pieces.append((SegmentKind.TWEET, tweet.span, tweet))
-        cursor = t_end
-    pieces.extend(_sentences(piece, cursor, len(piece), start))
-    return pieces
-
-
-def _sentences(
-    piece: str, lo: int, hi: int, offset: int
-) -> list[tuple[SegmentKind, tuple[int, int], TweetMatch | None]]:
+def _sentences(text: str, lo: int, hi: int) -> list[_Piece]:
     return [
-        (SegmentKind.SENTENCE, (s + lo + offset, e + lo + offset), None)
-        for s, e in split_sentences(piece[lo:hi])
+        (SegmentKind.SENTENCE, (s + start, e + start), None)
+        for start, end in _line_pieces(text, lo, hi)
+        for s, e in split_sentences(text[start:end])
     ]
+
+
+def _lines(text: str, lo: int, hi: int) -> list[_Piece]:
+    return [
+        (SegmentKind.SENTENCE, _strip(text, start, end), None)
+        for start, end in _line_pieces(text, lo, hi)
+    ]
+
+
+class _SentenceStarts:
+    """Sentence starts for the post recognisers' walk back, split once per line."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cache: dict[int, list[int]] = {}
+
+    def __call__(self, lo: int, hi: int) -> list[int]:
+        starts: list[int] = []
+        line_lo, line_hi = line_at(self.text, lo)
+        while line_lo < hi:
+            if line_lo not in self.cache:
+                pieces = split_sentences(self.text[line_lo:line_hi])
+                self.cache[line_lo] = [line_lo + s for s, _ in pieces]
+            cached = self.cache[line_lo]
+            starts += cached[bisect_left(cached, lo) : bisect_left(cached, hi)]
+            if line_hi >= len(self.text):
+                break
+            line_lo, line_hi = line_at(self.text, line_hi + 1)
+        return starts

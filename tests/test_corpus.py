@@ -12,12 +12,14 @@ Each case is an input file ``tests/data/corpus/NNN-name.<ext>`` and its expectat
     names; compared by ``codecs.lookup(name).name``.
 ``segments``
     Every segment in reading order, title first: ``kind``, ``lang`` and the normalised,
-    whitespace-collapsed ``text`` (for a tweet, its text without the signature).
+    whitespace-collapsed ``text`` (for a tweet or post, its text without the signature).
 ``tweets``
     The tweet segments' metadata, in order; only the keys given are checked, against
     ``segment.tweet`` (a key the metadata lacks, such as ``link``, fails).
+``posts`` (optional)
+    The same for the post segments of other platforms, against ``segment.post``.
 
-No models are configured: this checks reading, normalisation, segmentation, tweet
+No models are configured: this checks reading, normalisation, segmentation, tweet and post
 recognition and language detection, not translation or summaries.
 """
 
@@ -38,9 +40,9 @@ SUFFIX = ".expected.json"
 CASES = sorted(CORPUS.glob(f"*{SUFFIX}"))
 MIN_CASES = 40
 
-_CASE_KEYS = {"description", "title", "encoding", "segments", "tweets"}
+_CASE_KEYS = {"description", "title", "encoding", "segments", "tweets", "posts"}
 _SEGMENT_KEYS = {"kind", "lang", "text"}
-_KINDS = {"title", "sentence", "tweet"}
+_KINDS = {"title", "sentence", "tweet", "post"}
 _MISSING = "<missing>"
 
 
@@ -105,12 +107,14 @@ def test_corpus_case(pipeline: Pipeline, expected_path: Path) -> None:
         accepted = case["encoding"] if isinstance(case["encoding"], list) else [case["encoding"]]
         assert _codec_name(result.document.encoding) in {_codec_name(n) for n in accepted}
 
-    metas = [s.tweet for s in result.segments if str(s.kind) == "tweet"]
-    actual_tweets = [
-        {key: _plain(getattr(meta, key, _MISSING)) for key in expected}
-        for meta, expected in zip(metas, case["tweets"], strict=True)
-    ]
-    assert actual_tweets == case["tweets"]
+    for kind, key in (("tweet", "tweets"), ("post", "posts")):
+        metas = [getattr(s, kind) for s in result.segments if str(s.kind) == kind]
+        wanted = case.get(key, [])
+        actual = [
+            {field: _plain(getattr(meta, field, _MISSING)) for field in expected}
+            for meta, expected in zip(metas, wanted, strict=True)
+        ]
+        assert actual == wanted
 
 
 def test_corpus_has_enough_cases() -> None:

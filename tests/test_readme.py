@@ -297,11 +297,14 @@ def _keys(value: object) -> set[str]:
 
 
 def test_json_schema_names_every_field_and_warning_code(recording_registry: ModelRegistry) -> None:
-    """A real result with a title, sentences, a tweet, translations, a summary and warnings."""
+    """A real result with a title, sentences, a tweet, a post, translations, a summary and
+    warnings."""
     article = (
         "أنونيموس تتهم شركة CloudFlare\n\n"
         "قالت المجموعة إن \u200fالهجوم مستمر. وأضافت أنها لن تتوقف.\n"
         "We will not stop. #OpIsis https://t.co/abc — Anonymous (@YourAnonNews) November 19, 2015\n"
+        "Snow on the summit again ❄️ #UAE\n"
+        "A post shared by Khalid (@khalid.shoots) on Dec 20, 2017 at 7:13pm PST\n"
     )
     result = Pipeline(recording_registry.config, registry=recording_registry).run_text(article)
     output = json.loads(render_result(result, "json"))
@@ -309,6 +312,7 @@ def test_json_schema_names_every_field_and_warning_code(recording_registry: Mode
     assert output["warnings"]
     assert output["summaries"]
     assert any(s["tweet"] for s in output["segments"])
+    assert any(s["post"] for s in output["segments"])
     section = _text(README).partition("\n## JSON schema")[2].partition("\n## ")[0]
     schema = _code_blocks(section, "text")[0][1]
     missing = sorted(key for key in _keys(output) if f'"{key}"' not in schema)

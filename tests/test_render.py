@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from dataclasses import replace
@@ -14,6 +15,8 @@ from summarize.data import (
     Direction,
     Document,
     Notice,
+    Platform,
+    PostMeta,
     Result,
     Segment,
     SegmentKind,
@@ -81,6 +84,49 @@ def _result(hostile: str = "") -> Result:
         warnings=(Notice(code="model_unavailable", message="summarize.ar: missing" + hostile),),
         models={"translate.ar-en": "m"},
         timings={"read": 0.001, "translate": 1.5},
+    )
+
+
+def post_result(hostile: str = "") -> Result:
+    """An Arabic article with an Instagram post (pasted twice) and a Telegram link post."""
+    caption = "افتتحنا اليوم فرعنا الجديد في جدة 🎉 @jeddah.events #جدة" + hostile
+    instagram = PostMeta(
+        platform=Platform.INSTAGRAM,
+        text=caption,
+        author="مطعم الياسمين | Yasmine Kitchen" + hostile,
+        handle="@yasmine.kitchen",
+        date="2019-10-02T12:03-07:00",
+        zone="PDT",
+        link="https://www.instagram.com/p/B3Jk9sLnQ2w/",
+        hashtags=("#جدة",),
+        mentions=("@jeddah.events",),
+        repeats=2,
+    )
+    telegram = PostMeta(
+        platform=Platform.TELEGRAM,
+        text="",
+        handle="@gaza_now_live",
+        link="https://t.me/gaza_now_live/30551",
+        forwarded_from="قناة" + hostile,
+    )
+    segments = (
+        Segment(id=1, kind=SegmentKind.SENTENCE, text="افتتحت سلسلة مطاعم فرعها.", span=(0, 9)),
+        Segment(
+            id=2, kind=SegmentKind.POST, text=caption, span=(10, 40), lang="ar", post=instagram
+        ),
+        Segment(
+            id=3, kind=SegmentKind.POST, text=telegram.link or "", span=(41, 60), post=telegram
+        ),
+    )
+    translation = Translation(
+        segment_id=2, direction=Direction.AR_EN, text="We opened in Jeddah" + hostile, model="m"
+    )
+    return Result(
+        document=Document(text="x" * 60, source="<test>"),
+        segments=tuple(
+            dataclasses.replace(s, lang=s.lang if s.id == 2 else "ar") for s in segments
+        ),
+        translations=(translation,),
     )
 
 
@@ -262,3 +308,37 @@ def test_the_title_says_it_is_segment_one(view: str) -> None:
     """Item 7: the table starts at #2, so the title's box says it is #1."""
     out = render(_result(), "rich", width=100, options=ConsoleOptions(view=view))
     assert out.splitlines()[0].startswith("┏━ #1 title ━")
+
+
+def test_console_post_card_names_the_platform() -> None:
+    out = render(post_result(), "rich", width=120)
+    assert "│ Instagram مطعم الياسمين | Yasmine Kitchen" in out
+    assert "│ @yasmine.kitchen · 2019-10-02 12:03 PDT ×2" in out
+    assert "https://www.instagram.com/p/B3Jk9sLnQ2w/" in out
+    assert "│ Telegram @gaza_now_live " in out
+    assert "│ forwarded from قناة " in out
+    assert out.count("https://t.me/gaza_now_live/30551") == 1  # the text is the link: once
+
+
+def test_console_post_card_prints_hostile_text_literally() -> None:
+    out = render(post_result(HOSTILE), "rich", width=200)
+    assert "[bold]x[/bold]" in out
+    for bad in ("\x1b", "\x9b", "\u202e"):
+        assert bad not in out
+
+
+def test_json_post_object() -> None:
+    segments = json.loads(render(post_result(), "json"))["segments"]
+    assert [(s["kind"], s["tweet"], bool(s["post"])) for s in segments] == [
+        ("sentence", None, False),
+        ("post", None, True),
+        ("post", None, True),
+    ]
+    post = segments[1]["post"]
+    assert (post["platform"], post["date"], post["zone"], post["repeats"]) == (
+        "instagram",
+        "2019-10-02T12:03-07:00",
+        "PDT",
+        2,
+    )
+    assert segments[2]["post"]["forwarded_from"] == "قناة"

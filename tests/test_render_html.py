@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from test_render import _result
+from test_render import _result, post_result
 
 from summarize.data import (
     Direction,
@@ -262,3 +262,23 @@ def test_warnings_show_quoted_commands_as_code(message: str, expected: str) -> N
     notice = Notice(code="model_unavailable", message=message)
     result = dataclasses.replace(_result(), warnings=(notice,))
     assert f"<li><code>model_unavailable</code> {expected}</li>" in render_html(result)
+
+
+def test_post_card() -> None:
+    page = render_html(post_result())
+    assert (
+        '<article class="tweet post" data-platform="instagram"><header>'
+        '<bdi class="platform">Instagram</bdi> <bdi class="author">مطعم الياسمين | Yasmine Kitchen'
+        '</bdi> <bdi class="handle">@yasmine.kitchen</bdi> '
+        '<bdi class="date">2019-10-02 12:03 PDT</bdi>'
+    ) in page
+    assert '<span class="repeats" title="2 copies">×2</span>' in page
+    assert '<article class="tweet post" data-platform="telegram">' in page
+    assert '<p class="note"><bdi>forwarded from</bdi> قناة</p>' in page
+    assert page.count('href="https://t.me/gaza_now_live/30551"') == 1
+
+
+def test_post_card_escapes_hostile_text() -> None:
+    page = render_html(post_result(HOSTILE))
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page

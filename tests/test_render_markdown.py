@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from test_render import _result
+from test_render import _result, post_result
 from test_render_html import HOSTILE, golden, hostile_result
 
 from summarize.data import Notice, Result
@@ -177,3 +177,20 @@ def test_hostile_constant_covers_the_issue() -> None:
         assert needle in HOSTILE
     for needle in ("\r", "\u202e", "<script>", "`", "|"):
         assert needle in HOSTILE
+
+
+def test_post_block_names_the_platform() -> None:
+    out = render_markdown(post_result())
+    assert '### <a id="seg-2"></a>2 · Instagram post · ar → en' in out
+    assert (
+        "Instagram · **مطعم الياسمين \\| Yasmine Kitchen** · @yasmine.kitchen · "
+        "2019-10-02 12:03 PDT · ×2 · <https://www.instagram.com/p/B3Jk9sLnQ2w/>"
+    ) in out
+    assert '### <a id="seg-3"></a>3 · Telegram post · ar' in out
+    assert "*forwarded from قناة*" in out
+
+
+def test_post_block_escapes_hostile_text() -> None:
+    out = render_markdown(post_result(HOSTILE))
+    assert "&lt;script>" in out  # "<" is all Markdown would read as HTML
+    assert "<script>" not in out

@@ -1,10 +1,10 @@
 """Properties of normalize_text and segment_document on generated, article-like documents.
 
 Documents are glued together from the pieces that steer the segmenter: Arabic and Latin words,
-both kinds of digits, terminators and quotes, URLs, e-mails, abbreviations and whole tweet
-signatures, sometimes pasted twice. Whatever the segmenter decides, its spans must stay
-ordered, disjoint and inside the text, and together with the merged tweet copies they must
-cover every visible character.
+both kinds of digits, terminators and quotes, URLs, e-mails, abbreviations, whole tweet
+signatures and the closing lines of other platforms' posts, sometimes pasted twice. Whatever
+the segmenter decides, its spans must stay ordered, disjoint and inside the text, and
+together with the merged tweet and post copies they must cover every visible character.
 """
 
 from __future__ import annotations
@@ -202,10 +202,39 @@ def tweets_pasted(draw: st.DrawFn) -> str:
     return prefix + body[:cut] + draw(st.sampled_from(["…", "...", " …"])) + sig + glue + first
 
 
+# The closing parts of other platforms' posts, on their own line or glued to the text.
+POST_CLOSINGS = [
+    "A post shared by Coach Dana | دانة (@coach.dana) on Apr 1, 2020 at 3:20pm PDT",
+    "A photo posted by Omar (@omar.photo) on Jun 18, 2015 at 5:34pm PDT",
+    "A post shared by Just a Lemon 🍋 (@the.famous.lemon)",
+    "Une publication partagée par Festival (@festival.gnaoua) le 22 Juin 2019 à 14h05 PDT",
+    "Posted by Ministry of Education - Jordan on Sunday, 1 March 2020",
+    "Posted by Levant News on Monday, March 2, 2020",
+    "https://www.youtube.com/watch?v=Xq3bV9kT2aE",
+    "https://youtu.be/Kd8pW2mZr0s?si=Qm3x",
+    "@cairo.food كشري 🤤 #koshari ♬ original sound - Cairo Food",
+    "https://www.tiktok.com/@rahma.relief/video/7301234567890123456",
+    "https://t.me/capital_news_now/48213",
+    "t.me/s/gaza_now_live/30551",
+]
+POST_OPENERS = ["View this post on Instagram", "Forwarded from وزارة الصحة", "@rahma.relief"]
+
+
+@st.composite
+def posts_pasted(draw: st.DrawFn) -> str:
+    """Another platform's post: an opener and a caption line or none, then its closing part."""
+    lines = [draw(st.sampled_from(["", *POST_OPENERS])), draw(st.one_of(st.just(""), phrase))]
+    lines.append(draw(st.sampled_from(POST_CLOSINGS)))
+    post = draw(st.sampled_from(["\n", "", " "])).join(line for line in lines if line)
+    return post + draw(st.sampled_from(["", "\n", "\n" + post]))
+
+
 chunk = st.one_of(
     sentence,
     sentence,
     tweets_pasted(),
+    posts_pasted(),
+    st.builds(lambda text, post: text + "\n" + post, sentence, posts_pasted()),
     st.builds(lambda prose, tweet: prose + tweet, long_prose, tweets_pasted()),
     st.sampled_from(SPACES),
     st.sampled_from(PUNCTUATION + QUOTES + MARKS),
@@ -242,6 +271,10 @@ NASTY = [
     "RT @h: نص التغريدة — A (@h) 19/11/2015 https://twitter.com/h/status/1نص بعدها.",
     LONG_PROSE[0] * 8 + "تغريدة قصيرة #وسم — اسم (@h) ٢٠١٥-١١-١٩ وقال.",
     LONG_PROSE[1] * 8 + "Short tweet.— A (@h) 2015.11.19" + LONG_PROSE[1],
+    "Caption ❄️\nA post shared by K (@k.s) on Dec 20, 2017 at 7:13pm PSTHappy — A (@h) May 1, 2015",
+    "View this post on InstagramA post shared by N (@atelier.noor)وتضم.\nhttps://t.me/abcd/1",
+    "عنوان\nPosted by admin on Thursday, November 19, 2015\nنص.",
+    "@a.b x ♬ s https://www.tiktok.com/@a.b/video/7301234567890123456\n@a.b x ♬ s",
 ]
 
 
@@ -258,11 +291,12 @@ def segment_raw(raw: str) -> tuple[str, tuple[Segment, ...]]:
 
 
 def covered_spans(segments: tuple[Segment, ...]) -> list[tuple[int, int]]:
-    """Every span a segment accounts for: its own and those of merged tweet copies."""
+    """Every span a segment accounts for: its own and those of merged tweet and post copies."""
     spans = {s.span for s in segments}
     for s in segments:
-        if s.tweet is not None:
-            spans.update(s.tweet.spans)
+        meta = s.tweet or s.post
+        if meta is not None:
+            spans.update(meta.spans)
     return sorted(spans)
 
 
@@ -284,13 +318,15 @@ def test_spans_are_ordered_disjoint_non_empty_and_inside(raw: str) -> None:
 @nasty_examples
 @SETTINGS
 @given(documents())
-def test_tweet_copies_are_disjoint_from_every_other_segment(raw: str) -> None:
+def test_tweet_and_post_copies_are_disjoint_from_every_other_segment(raw: str) -> None:
     text, segments = segment_raw(raw)
     for s in segments:
         assert (s.kind is SegmentKind.TWEET) == (s.tweet is not None), s
-        if s.tweet is not None:
-            assert s.tweet.spans[0] == s.span
-            assert len(s.tweet.spans) == s.tweet.repeats
+        assert (s.kind is SegmentKind.POST) == (s.post is not None), s
+        meta = s.tweet or s.post
+        if meta is not None:
+            assert meta.spans[0] == s.span
+            assert len(meta.spans) == meta.repeats
     spans = covered_spans(segments)
     assert all(0 <= start < end <= len(text) for start, end in spans), spans
     assert all(a[1] <= b[0] for a, b in pairwise(spans)), spans

@@ -122,6 +122,21 @@ def test_placeholders_come_back_as_the_original_entities(model_output: str, expe
     assert restore_entities(model_output, protected) == expected
 
 
+@pytest.mark.parametrize(
+    ("caption", "handles"),
+    [
+        ("افتتحنا فرعنا الجديد مع @jeddah.events اليوم", ("@jeddah.events",)),
+        ("What a goal by @y.rahmani tonight.", ("@y.rahmani",)),
+        ("Thanks @jane.See you soon", ("@jane",)),  # a glued sentence, not a dotted handle
+        ("شكراً @user.وقال", ("@user",)),
+    ],
+)
+def test_dotted_handles_of_post_captions_are_kept_whole(
+    caption: str, handles: tuple[str, ...]
+) -> None:
+    assert protect_entities(caption).entities == handles
+
+
 class _Dropper:
     """A model that forgets everything but the first word: entities must still survive."""
 

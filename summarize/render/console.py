@@ -24,7 +24,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from summarize.data import Result, Segment, SegmentKind, Summary, Translation
+from summarize.data import PostMeta, Result, Segment, SegmentKind, Summary, Translation
 from summarize.entities import is_rtl
 from summarize.render.bidi import BidiText, has_rtl, inline
 from summarize.render.notices import group_warnings, source_refs, translation_note
@@ -171,6 +171,8 @@ def _translation(translation: Translation | None, cells: _Cells) -> RenderableTy
 
 
 def _source(segment: Segment, cells: _Cells) -> RenderableType:
+    if segment.post is not None:
+        return _post_card(segment, segment.post, cells)
     if segment.tweet is None:
         return cells(segment.text, segment.lang)
     tweet = segment.tweet
@@ -184,6 +186,28 @@ def _source(segment: Segment, cells: _Cells) -> RenderableType:
     if tweet.link:  # the text already shows its own links
         parts.append(Text(cells.inline(tweet.link), style="dim", overflow="fold"))
     return Panel(Group(*parts), border_style="blue", padding=(0, 1))
+
+
+def _post_card(segment: Segment, post: PostMeta, cells: _Cells) -> Panel:
+    """A post of another platform than X: the platform named first, then what it printed."""
+    header = Text(post.platform.label, style="bold magenta", overflow="fold")
+    for value, style in ((post.author, "bold"), (post.handle, "blue")):
+        if value:
+            header.append(f" {cells.inline(value)}", style=style)
+    if post.when:
+        header.append(f" · {cells.inline(post.when)}", style="dim")
+    if post.repeats > 1:
+        header.append(f" ×{post.repeats}", style="bold yellow")
+    parts: list[RenderableType] = [header]
+    if post.title and post.title != segment.text:
+        parts.append(cells(post.title, segment.lang, "bold"))
+    parts.append(cells(segment.text, segment.lang))
+    forwarded = f"forwarded from {post.forwarded_from}" if post.forwarded_from else None
+    link = post.link if post.link != segment.text else None
+    for note in (forwarded, post.music, link):
+        if note:
+            parts.append(Text(cells.inline(note), style="dim", overflow="fold"))
+    return Panel(Group(*parts), border_style="magenta", padding=(0, 1))
 
 
 def _footer(result: Result, cells: _Cells) -> Group:

@@ -16,7 +16,15 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from summarize.data import Result, Segment, SegmentKind, Summary, Translation, TweetMeta
+from summarize.data import (
+    PostMeta,
+    Result,
+    Segment,
+    SegmentKind,
+    Summary,
+    Translation,
+    TweetMeta,
+)
 from summarize.entities import HASHTAG, MENTION, URL, direction_of, main_language
 from summarize.render.sanitize import clean, clean_line, code_spans
 
@@ -180,11 +188,12 @@ def _table(result: Result) -> str:
 
 def _row(result: Result, segment: Segment) -> str:
     lang = _esc(segment.lang)
-    source = (
-        f'<p class="text">{_text(segment.text, segment.lang)}</p>'
-        if segment.tweet is None
-        else _tweet_card(segment.tweet, segment.text, segment.lang)
-    )
+    if segment.post is not None:
+        source = _post_card(segment.post, segment.text, segment.lang)
+    elif segment.tweet is not None:
+        source = _tweet_card(segment.tweet, segment.text, segment.lang)
+    else:
+        source = f'<p class="text">{_text(segment.text, segment.lang)}</p>'
     return (
         f'<tr id="seg-{segment.id}" class="kind-{_esc(str(segment.kind))}">'
         f'<th scope="row"><a class="num" href="#seg-{segment.id}">{segment.id}</a>'
@@ -209,6 +218,33 @@ def _tweet_card(tweet: TweetMeta, text: str, lang: str) -> str:
     return (
         f'<article class="tweet"><header>{" ".join(parts)}</header>'
         f'<p class="text">{_text(text, lang)}</p></article>'
+    )
+
+
+def _post_card(post: PostMeta, text: str, lang: str) -> str:
+    """A post of another platform than X, in the tweet card's style, the platform named."""
+    meta = (
+        ("platform", post.platform.label),
+        ("author", post.author),
+        ("handle", post.handle),
+        ("date", post.when),
+    )
+    parts = [f'<bdi class="{name}">{_esc(value)}</bdi>' for name, value in meta if value]
+    if post.repeats > 1:
+        parts.append(f'<span class="repeats" title="{post.repeats} copies">×{post.repeats}</span>')
+    if post.link and post.link != text:  # a post shown by its link has it in its text
+        parts.append(f'<span class="status">{_link(clean_line(post.link), "link")}</span>')
+    body = ""
+    if post.title and post.title != text:
+        body += f'<p class="title"><strong>{_text(post.title, lang)}</strong></p>'
+    body += f'<p class="text">{_text(text, lang)}</p>'
+    forwarded = f"forwarded from {post.forwarded_from}" if post.forwarded_from else None
+    body += "".join(
+        f'<p class="note">{_text(note, lang)}</p>' for note in (forwarded, post.music) if note
+    )
+    return (
+        f'<article class="tweet post" data-platform="{_esc(str(post.platform))}">'
+        f"<header>{' '.join(parts)}</header>{body}</article>"
     )
 
 

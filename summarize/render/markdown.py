@@ -20,7 +20,7 @@ from __future__ import annotations
 import html
 import re
 
-from summarize.data import Result, Segment, SegmentKind, Summary, TweetMeta
+from summarize.data import PostMeta, Result, Segment, SegmentKind, Summary, TweetMeta
 from summarize.entities import URL, direction_of
 from summarize.render.sanitize import clean_line, code_spans
 
@@ -159,6 +159,9 @@ def _segment(result: Result, segment: Segment) -> list[str]:
     source = escape_markdown(segment.text)
     if segment.tweet is not None:
         source = f"{_tweet_line(segment.tweet)}\n\n{source}"
+    if segment.post is not None:
+        kind = f" · {segment.post.platform.label} post"
+        source = _post_block(segment.post, segment.text)
     blocks = [
         f"### {_anchor(segment)}{segment.id}{kind} · {route}",
         _directed(source, segment.lang),
@@ -179,6 +182,23 @@ def _tweet_line(tweet: TweetMeta) -> str:
     if tweet.link:
         parts.append(escape_markdown(tweet.link))
     return " · ".join(parts)
+
+
+def _post_block(post: PostMeta, text: str) -> str:
+    """The post's line of who and when, its title, its text, and what else it printed."""
+    parts = [f"**{escape_markdown(post.author)}**"] if post.author else []
+    parts += [escape_markdown(v) for v in (post.handle, post.when) if v]
+    if post.repeats > 1:
+        parts.append(f"×{post.repeats}")
+    if post.link and post.link != text:
+        parts.append(escape_markdown(post.link))
+    lines = [" · ".join([post.platform.label, *parts])]
+    if post.title and post.title != text:
+        lines.append(f"**{escape_markdown(post.title)}**")
+    lines.append(escape_markdown(text))
+    forwarded = f"forwarded from {post.forwarded_from}" if post.forwarded_from else None
+    lines += [f"*{escape_markdown(note)}*" for note in (forwarded, post.music) if note]
+    return "\n\n".join(lines)
 
 
 def _footer(result: Result) -> list[str]:
