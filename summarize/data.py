@@ -374,14 +374,37 @@ class Summary:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Notice:
-    """A soft problem the user should know about, with its remedy in the message."""
+    """A soft problem the user should know about, with its remedy in the message.
+
+    A ``model_unavailable`` notice also carries its parts, so that a renderer can group
+    the models missing for the same reason without reading them back out of the message.
+
+    Attributes:
+        code: What kind of problem (see README, "JSON schema").
+        message: One sentence: what, where, and how to fix it.
+        route: The route whose model is unavailable, else None.
+        model: That route's model id or directory.
+        reason: Why it is unavailable, in a few words.
+        fix: What the user can do about it.
+    """
 
     code: str
     message: str
+    route: str | None = None
+    model: str | None = None
+    reason: str | None = None
+    fix: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form."""
-        return {"code": self.code, "message": self.message}
+        return {
+            "code": self.code,
+            "message": self.message,
+            "route": self.route,
+            "model": self.model,
+            "reason": self.reason,
+            "fix": self.fix,
+        }
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import ast
-import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from summarize.data import Notice
 
 __all__ = [
     "ConfigError",
@@ -13,7 +15,6 @@ __all__ = [
     "SummarizeError",
     "UsageError",
     "describe",
-    "parse_unavailable",
 ]
 
 
@@ -82,25 +83,12 @@ class ModelUnavailable(SummarizeError):
         self.fix = fix
         super().__init__(f"{route}: model {model!r} is unavailable ({reason}); {fix}")
 
+    def notice(self, then: str = "") -> Notice:
+        """This error as a warning in a result (``then``: what the run did instead)."""
+        from summarize.data import Notice
 
-# The message ``ModelUnavailable`` writes, and what a caller may append after ``; ``.
-_UNAVAILABLE = re.compile(
-    r"(?P<route>[\w.-]+): model (?P<model>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\") "
-    r"is unavailable \((?P<reason>.*)\); (?P<fix>[^;]*)(?:; (?P<after>.*))?",
-    re.S,
-)
-
-
-def parse_unavailable(message: str) -> tuple[ModelUnavailable, str] | None:
-    """Read a ``ModelUnavailable`` back from its message (a warning in a ``Result``).
-
-    Returns:
-        The error and what the caller appended to its message (``using the extractive
-        summary``, or empty); None when ``message`` is not such a message.
-    """
-    found = _UNAVAILABLE.fullmatch(message)
-    if found is None:
-        return None
-    model = ast.literal_eval(found["model"])
-    error = ModelUnavailable(found["route"], model, found["reason"], found["fix"])
-    return error, found["after"] or ""
+        message = f"{self}; {then}" if then else str(self)
+        return Notice(
+            code="model_unavailable", message=message, route=self.route, model=self.model,
+            reason=self.reason, fix=self.fix,
+        )  # fmt: skip

@@ -282,9 +282,7 @@ class Pipeline:
         try:
             model = self.registry.get(route)
         except ModelUnavailable as exc:
-            notice = Notice(
-                code="model_unavailable", message=f"{exc}; using the extractive summary"
-            )
+            notice = exc.notice("using the extractive summary")
             summary = summarize_extractive(units, lang, count=self.summary_sentences, title=title)
             return summary, [notice]
         return summarize_abstractive(units, lang, model), []

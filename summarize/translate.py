@@ -157,7 +157,7 @@ def translate_documents(
             model = registry.get(direction.route)
         except ModelUnavailable as exc:
             for d in sorted({d for d, _ in todo}):
-                out[d][1].append(Notice(code="model_unavailable", message=str(exc)))
+                out[d][1].append(exc.notice())
             continue
         texts, route_notices = translate_texts([s.text for _, s in todo], model)
         for i, notice in route_notices:

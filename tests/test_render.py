@@ -26,6 +26,7 @@ from summarize.data import (
     Translation,
     TweetMeta,
 )
+from summarize.errors import ModelUnavailable
 from summarize.render import render_result as render
 from summarize.render.console import ConsoleOptions
 from summarize.render.sanitize import clean
@@ -210,11 +211,11 @@ def test_clean(text: str, expected: str) -> None:
 
 
 def _missing(route: str, model: str, after: str = "") -> Notice:
-    message = (
-        f"{route}: model {model!r} is unavailable (not in the Hugging Face cache and running "
-        "offline); run `summarize models pull` while online"
-    )
-    return Notice(code="model_unavailable", message=message + (f"; {after}" if after else ""))
+    error = ModelUnavailable(
+        route, model, "not in the Hugging Face cache and running offline",
+        "run `summarize models pull` while online",
+    )  # fmt: skip
+    return error.notice(after)
 
 
 MISSING = (

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from summarize.data import Notice, Result, SummarySentence
-from summarize.errors import ModelUnavailable, parse_unavailable
+from summarize.errors import ModelUnavailable
 from summarize.extractive import words_of
 
 __all__ = ["MAX_REFS", "group_warnings", "source_refs", "translation_note"]
@@ -20,10 +20,11 @@ MAX_REFS = 3
 
 
 def _unavailable(notice: Notice) -> ModelUnavailable | None:
-    if notice.code != "model_unavailable":
+    if notice.code != "model_unavailable" or notice.route is None:
         return None
-    parsed = parse_unavailable(notice.message)
-    return parsed[0] if parsed else None
+    return ModelUnavailable(
+        notice.route, notice.model or "-", notice.reason or "", notice.fix or ""
+    )
 
 
 def group_warnings(notices: Sequence[Notice]) -> list[str]:
