@@ -11,9 +11,13 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from typing import TYPE_CHECKING, Any
-
+# Not `from typing import ...`: importing typing costs milliseconds every start, and the
+# console script's Ctrl-C handling (summarize._entry) waits on this module. mypy reads a
+# variable named TYPE_CHECKING as true.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from summarize.config import ModelsConfig, RouteConfig, load_config
     from summarize.data import (
         SCHEMA_VERSION,
