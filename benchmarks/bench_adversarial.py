@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import itertools
 import os
 import sys
 import tempfile
@@ -71,7 +72,7 @@ def main() -> None:
                 path = Path(tmp) / f"{name}-{size}{suffix}"
                 path.write_text(build(size), encoding="utf-8")
                 times.append(_time(pipeline, path, args.repeats))
-            factors = [b / max(a, 1e-6) for a, b in zip(times, times[1:], strict=False)]
+            factors = [b / max(a, 1e-6) for a, b in itertools.pairwise(times)]
             worst = max(worst, *factors)
             cells = " | ".join(f"{t:.3f} s" for t in times)
             growth = ", ".join(f"{f:.2f}x" for f in factors)
