@@ -37,7 +37,8 @@ _LENGTH_RATIO = 2.0
 _LENGTH_SLACK = 8
 _LENGTH_STEP = 16
 _PLACEHOLDER_BASE = 7000
-_DIGITS_RUN = re.compile(f"[{DIGIT}]+")
+# A number a model may write a placeholder as: 7001, ٧٠٠١, or with a separator, 7,001.
+_DIGITS_RUN = re.compile(f"[{DIGIT}]{{1,3}}(?:[,\u066c][{DIGIT}]{{3}})+|[{DIGIT}]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +74,8 @@ def protect_entities(text: str) -> Protected:
     found = sorted(
         [m.span() for m in ENTITY.finditer(core)] + [m.span() for m in NUMERIC.finditer(blanked)]
     )
-    placeholders = _placeholders(len(found), set(_DIGITS_RUN.findall(fold_digits(core))))
+    taken = {_plain(run) for run in _DIGITS_RUN.findall(core)}
+    placeholders = _placeholders(len(found), taken)
     parts: list[str] = []
     position = 0
     for (start, end), placeholder in zip(found, placeholders, strict=True):
@@ -82,6 +84,11 @@ def protect_entities(text: str) -> Protected:
     parts.append(core[position:])
     entities = tuple(core[start:end] for start, end in found)
     return Protected("".join(parts), trailing, entities, tuple(placeholders))
+
+
+def _plain(number: str) -> str:
+    """``٧,٠٠١`` → ``7001``: the digits of a number, whatever its script and separators."""
+    return fold_digits(number).replace(",", "").replace("\u066c", "")
 
 
 def _placeholders(count: int, taken: set[str]) -> list[str]:
@@ -103,7 +110,7 @@ def restore_entities(translated: str, protected: Protected) -> str:
     placed: set[str] = set()
 
     def put_back(match: re.Match[str]) -> str:
-        key = fold_digits(match.group())
+        key = _plain(match.group())
         if key in originals:
             placed.add(key)
             return originals[key]
