@@ -2,56 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
-from conftest import SEED_ARTICLE
+from batch_support import ENGLISH
+from batch_support import articles as _articles
+from batch_support import manifest as _manifest
+from batch_support import outputs as _outputs
+from batch_support import unreadable as _unreadable
 
 from summarize.cli import main
-
-ARTICLE = SEED_ARTICLE.read_text(encoding="utf-8")
-ENGLISH = "Oil prices rose on Monday. Traders said supply was tight.\nMarkets stayed calm."
-
-
-def _articles(folder: Path, count: int) -> list[Path]:
-    """``count`` distinct articles: the sample and short English ones, alternating."""
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for i in range(count):
-        path = folder / f"article-{i:03d}.txt"
-        body = ARTICLE if i % 2 == 0 else ENGLISH
-        path.write_text(f"{body}\nArticle number {i} closes here.\n", encoding="utf-8")
-        paths.append(path)
-    return paths
-
-
-def _manifest(out: Path) -> list[dict[str, object]]:
-    text = (out / "manifest.jsonl").read_text(encoding="utf-8")
-    return [json.loads(line) for line in text.splitlines()]
-
-
-def _outputs(out: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(out)): p.read_bytes()
-        for p in sorted(out.rglob("*"))
-        if p.is_file() and p.name not in ("manifest.jsonl",)
-    }
-
-
-def _unreadable(path: Path) -> None:
-    """A file this process cannot read, also as root (who ignores permission bits)."""
-    if os.geteuid() == 0:
-        path.symlink_to("/proc/self/mem")  # a regular file whose read fails with EIO
-    else:
-        path.write_text("secret", encoding="utf-8")
-        path.chmod(0)
 
 
 def _run(*args: str) -> int:
@@ -172,112 +133,6 @@ def test_resume_skips_exactly_the_unchanged_files(tmp_path: Path) -> None:
     assert _run(str(tmp_path / "in"), "-o", str(out), "--resume", "--to", "en") == 0
     third = {e["input"]: e["run"] for e in _manifest(out)}
     assert all(third[p] != second[p] for p in third)
-
-
-def _start(args: list[str]) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
-    command = [sys.executable, "-m", "summarize", "batch", *args, "--offline", "--quiet"]
-    return subprocess.Popen(command, env=env, stderr=subprocess.PIPE)
-
-
-def _wait_for_lines(out: Path, at_least: int, process: subprocess.Popen[bytes]) -> int:
-    manifest = out / "manifest.jsonl"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and process.poll() is None:
-        if manifest.exists():
-            lines = manifest.read_bytes().count(b"\n")
-            if lines >= at_least:
-                return lines
-        time.sleep(0.005)
-    raise AssertionError("the batch did not get going (or finished too soon)")
-
-
-def test_sigkill_then_resume_gives_the_same_outputs(tmp_path: Path) -> None:
-    _articles(tmp_path / "in", 200)
-    whole, out = tmp_path / "whole", tmp_path / "out"
-    assert _run(str(tmp_path / "in"), "-o", str(whole)) == 0
-    process = _start([str(tmp_path / "in"), "-o", str(out)])
-    done_before = _wait_for_lines(out, 20, process)
-    process.kill()
-    process.wait()
-    assert done_before < 200
-    before = {e["input"]: e["run"] for e in _entries_tolerant(out)}
-    assert _run(str(tmp_path / "in"), "-o", str(out), "--resume") == 0
-    after = _manifest(out)
-    assert len(after) == 200
-    assert len({e["input"] for e in after}) == 200
-    for entry in after:  # files done before the kill were not done again
-        if entry["input"] in before:
-            assert entry["run"] == before[entry["input"]]
-    assert _outputs(out) == _outputs(whole)
-    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
-    assert not (out / ".summarize.lock").exists()
-
-
-def _entries_tolerant(out: Path) -> list[dict[str, object]]:
-    entries = []
-    for line in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
-        with contextlib.suppress(ValueError):  # the line the kill cut off
-            entries.append(json.loads(line))
-    return entries
-
-
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
-def test_ctrl_c_stops_cleanly_with_exit_130(tmp_path: Path, signum: int) -> None:
-    _articles(tmp_path / "in", 200)
-    out = tmp_path / "out"
-    process = _start([str(tmp_path / "in"), "-o", str(out)])
-    _wait_for_lines(out, 10, process)
-    process.send_signal(signum)
-    _, err = process.communicate(timeout=60)
-    assert process.returncode == 130
-    assert b"Traceback" not in err
-    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
-    assert not (out / ".summarize.lock").exists()
-    entries = _manifest(out)  # every line whole
-    assert all((out / str(e["output"])).is_file() for e in entries if e["status"] == "ok")
-
-
-def test_a_second_run_on_the_same_out_is_refused(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    _articles(tmp_path / "in", 2)
-    out = tmp_path / "out"
-    out.mkdir()
-    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    try:
-        lock = {"pid": holder.pid, "host": os.uname().nodename}
-        (out / ".summarize.lock").write_text(json.dumps(lock), encoding="utf-8")
-        assert main(["batch", str(tmp_path / "in"), "-o", str(out), "--offline"]) == 2
-        assert f"in use by another `summarize batch` (pid {holder.pid}" in capsys.readouterr().err
-    finally:
-        holder.kill()
-        holder.wait()
-    # the holder is gone now: its lock is stale and is taken over
-    assert _run(str(tmp_path / "in"), "-o", str(out)) == 0
-    assert len(_manifest(out)) == 2
-
-
-def test_an_unwritable_out_stops_with_a_clear_error_and_a_consistent_manifest(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    inputs = tmp_path / "in"
-    _articles(inputs, 2)
-    _articles(inputs / "sub", 2)
-    out = tmp_path / "out"
-    out.mkdir()
-    (out / "sub").write_text("a file where a folder must go", encoding="utf-8")
-    code = main(["batch", str(inputs), "-o", str(out), "--recursive", "--offline", "--quiet"])
-    assert code == 2
-    err = capsys.readouterr().err
-    assert err.startswith(f"summarize: error: {out}: cannot write")
-    assert "--resume" in err
-    entries = _manifest(out)
-    assert [Path(str(e["output"])).name for e in entries] == [
-        "article-000.json",
-        "article-001.json",
-    ]
-    assert not (out / ".summarize.lock").exists()
 
 
 @pytest.mark.parametrize(
