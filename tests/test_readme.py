@@ -38,6 +38,7 @@ SECTIONS = [
     "Library",
     "JSON schema (version 1)",
     "Exit codes",
+    "Safety",
     "Development",
     "More",
 ]
