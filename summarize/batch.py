@@ -17,14 +17,13 @@ import os
 import signal
 import threading
 from collections.abc import Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
-from multiprocessing import get_context
 from pathlib import Path
 from types import FrameType
 
 from summarize import __version__
+from summarize.batch_pool import run_pool
 from summarize.batch_worker import ArticleWorker, Outcome, Task, WorkerSettings
 from summarize.data import SCHEMA_VERSION
 from summarize.errors import UsageError
@@ -246,67 +245,8 @@ def _engine(
         # Parallelism from workers, one share of the cores each: N workers with every core
         # each would fight over the cores (many times slower on a busy machine).
         cores = max(1, (os.cpu_count() or 1) // options.jobs)
-        return _run_pool(tasks, replace(settings, threads=cores), options.jobs)
+        return run_pool(tasks, replace(settings, threads=cores), options.jobs, CHUNK_FILES)
     return ArticleWorker(settings, on_load=progress.loading).stream(tasks)
-
-
-_POOL_WORKER: ArticleWorker | None = None
-
-
-def _pool_init(settings: WorkerSettings) -> None:
-    global _POOL_WORKER
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the driver handles Ctrl-C
-    _POOL_WORKER = ArticleWorker(settings)
-
-
-def _pool_run(tasks: list[Task]) -> list[Outcome]:
-    assert _POOL_WORKER is not None
-    return _POOL_WORKER(tasks)
-
-
-def _run_pool(tasks: Iterator[Task], settings: WorkerSettings, jobs: int) -> Iterator[Outcome]:
-    """``jobs`` processes with one Pipeline each; at most two chunks each in flight."""
-    context = get_context("spawn")  # never fork a process that may hold torch threads
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_pool_init,
-                             initargs=(settings,)) as pool:  # fmt: skip
-        running: set[Future[list[Outcome]]] = set()
-        chunks = _chunks(tasks, CHUNK_FILES)
-        try:
-            for chunk in chunks:
-                running.add(pool.submit(_pool_run, chunk))
-                if len(running) >= 2 * jobs:
-                    done, running = _wait_some(running)
-                    yield from _results(done)
-            while running:
-                done, running = _wait_some(running)
-                yield from _results(done)
-        except BaseException:
-            for future in running:
-                future.cancel()
-            raise
-
-
-def _wait_some(
-    running: set[Future[list[Outcome]]],
-) -> tuple[set[Future[list[Outcome]]], set[Future[list[Outcome]]]]:
-    done, pending = wait(running, return_when=FIRST_COMPLETED)
-    return set(done), set(pending)
-
-
-def _results(done: set[Future[list[Outcome]]]) -> Iterator[Outcome]:
-    for future in done:
-        yield from future.result()
-
-
-def _chunks(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
-    chunk: list[Task] = []
-    for task in tasks:
-        chunk.append(task)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _record(

@@ -192,3 +192,13 @@ def test_ray_engine_gives_byte_identical_outputs(tmp_path: Path) -> None:
     assert _outputs(distributed) == _outputs(local)
     statuses = sorted((str(e["input"]), str(e["status"])) for e in _manifest(distributed))
     assert statuses == sorted((str(e["input"]), str(e["status"])) for e in _manifest(local))
+
+
+def test_local_worker_processes_give_the_same_outputs(tmp_path: Path) -> None:
+    _articles(tmp_path / "in", 40)
+    (tmp_path / "in" / "empty.txt").write_text("", encoding="utf-8")
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert _run(str(tmp_path / "in"), "-o", str(one)) == 1
+    assert _run(str(tmp_path / "in"), "-o", str(two), "--jobs", "2") == 1
+    assert _outputs(two) == _outputs(one)
+    assert len(_manifest(two)) == 41
