@@ -1,15 +1,19 @@
 """Batched generation: the one way every stage calls a model.
 
 Inputs are sorted by length (longest first) and cut into batches of at most the route's
-``batch_size``, so each batch pads little, which is most of batched generation's speed-up
-on a CPU; outputs come back in input order. Translation and the abstractive summary both
-call ``generate_batched``; only how many tokens each batch may generate differs.
+``batch_size`` inputs and ``batch_tokens`` padded input tokens, so each batch pads little
+(most of batched generation's speed-up on a CPU) and a batch of long inputs stays small
+in memory; outputs come back in input order. All batches go to the engine together, so
+one that runs batches side by side (ct2's workers) keeps every worker busy. Translation
+and the abstractive summary both call ``generate_batched``; only how many tokens each
+batch may generate differs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from summarize.backends import generate_all
 from summarize.registry import RouteModel
 
 __all__ = ["NewTokens", "generate_batched"]
@@ -48,22 +52,33 @@ def generate_batched(
     ceiling = model.config.max_new_tokens
     budgets = [min(ceiling, new_tokens(n)) if new_tokens else ceiling for n in counts]
     order = sorted(range(len(texts)), key=lambda i: (-budgets[i], -counts[i], i))
+    config = model.config
+    batches = _batches(order, budgets, counts, config.batch_size, config.batch_tokens)
+    generated = generate_all(
+        model.backend, [([texts[i] for i in batch], budgets[batch[0]]) for batch in batches]
+    )
     outputs = [""] * len(texts)
-    for batch in _batches(order, budgets, model.config.batch_size):
-        generated = model.backend.generate(
-            [texts[i] for i in batch], max_new_tokens=budgets[batch[0]]
-        )
-        for i, out in zip(batch, generated, strict=True):
+    for batch, produced in zip(batches, generated, strict=True):
+        for i, out in zip(batch, produced, strict=True):
             outputs[i] = out
     return outputs
 
 
-def _batches(order: Sequence[int], budgets: Sequence[int], size: int) -> list[list[int]]:
-    """Cut the sorted inputs into batches of at most ``size``, one budget per batch."""
+def _batches(
+    order: Sequence[int], budgets: Sequence[int], counts: Sequence[int], size: int, tokens: int
+) -> list[list[int]]:
+    """Cut the sorted inputs into batches of one budget, at most ``size`` inputs and (when
+    ``tokens`` is not 0) at most ``tokens`` padded tokens: the first input is the longest."""
     batches: list[list[int]] = []
     for i in order:
-        if batches and len(batches[-1]) < size and budgets[batches[-1][0]] == budgets[i]:
-            batches[-1].append(i)
+        last = batches[-1] if batches else None
+        if (
+            last is not None
+            and len(last) < size
+            and budgets[last[0]] == budgets[i]
+            and (not tokens or (len(last) + 1) * counts[last[0]] <= tokens)
+        ):
+            last.append(i)
         else:
             batches.append([i])
     return batches

@@ -222,9 +222,9 @@ def _load(config: RouteConfig, folder: Path, options: LoadOptions) -> HFSeq2Seq:
         warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
         tokenizer = AutoTokenizer.from_pretrained(str(folder), **kwargs)
         model = AutoModelForSeq2SeqLM.from_pretrained(str(folder), use_safetensors=None, **kwargs)
-    threads = options.threads or config.threads
-    if threads:
-        torch.set_num_threads(threads)
+    # One intra-op thread unless told otherwise: parallelism comes from workers. torch's
+    # default (every core) is many times slower as soon as anything else runs on the machine.
+    torch.set_num_threads(options.threads or config.threads or 1)
     model.to(device).eval()
     _check_prefix(config, tokenizer)
     return HFSeq2Seq(config, tokenizer, model)
