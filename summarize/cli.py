@@ -25,7 +25,10 @@ from summarize.render.sanitize import clean_line
 __all__ = ["main"]
 
 _COMMANDS = ("translate", "models", "batch")
-_MODEL_ACTIONS = ("list", "pull", "check")
+_MODEL_ACTIONS = ("list", "pull", "check", "convert")
+# What `models convert --quantization` offers (summarize.backends.ct2_store.QUANTIZATIONS,
+# not imported here: --help stays light).
+_QUANTIZATIONS = ("int8", "int8_float32", "float32")
 _SENTENCES_HELP = (
     "an extractive summary of N sentences (default: as long as a news standfirst, "
     "about 15 Arabic or 60 English words, at most 3 sentences)"
@@ -35,8 +38,9 @@ other commands:
   summarize translate TEXT|-     translate a tweet, a post or a line (language detected)
   summarize batch IN... -o OUT   every article in folders or files, into OUT (resumable)
   summarize models list          each route's model and whether it is on this machine
-  summarize models pull          download the configured models into the HF cache
+  summarize models pull          download the configured models (and convert them for ct2)
   summarize models check         load every configured model and report problems
+  summarize models convert       convert downloaded models for the fast ct2 engine
 
 exit codes: 0 success, 1 an input failed, 2 usage or configuration error.
 """
@@ -199,9 +203,21 @@ def _batch_parser() -> _Parser:
 
 def _models_parser() -> _Parser:
     parser = _Parser(
-        prog="summarize models", description="Inspect, download or check the configured models."
+        prog="summarize models",
+        description="Inspect, download, check or convert the configured models.\n"
+        "convert: to CTranslate2 (pip install 'summarize[fast]'), which `backend = \"auto\"`\n"
+        "then uses: several times faster on a CPU, in a fraction of the memory.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("action", choices=_MODEL_ACTIONS)
+    parser.add_argument(
+        "routes", metavar="ROUTE", nargs="*",
+        help="only these routes, e.g. translate.ar-en (default: every configured route)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--quantization", choices=_QUANTIZATIONS, default="int8",
+        help="how convert stores the weights (default: int8, the fastest on a CPU)",
+    )  # fmt: skip
     _common(parser)
     return parser
 
@@ -243,7 +259,10 @@ def _dispatch(argv: list[str]) -> int:
     if command == "models":
         from summarize.model_commands import run_models
 
-        return run_models(args.action, args.models, offline=args.offline)
+        return run_models(
+            args.action, args.models, offline=args.offline, routes=args.routes,
+            quantization=args.quantization,
+        )  # fmt: skip
     if command == "batch":
         from summarize.batch_command import run_batch_command
 
