@@ -61,6 +61,37 @@ def test_batches_are_length_sorted_and_outputs_return_in_reading_order(
     assert [t.text for t in translations] == [f"<translate.en-ar> {text}" for text in texts]
 
 
+@pytest.mark.parametrize(
+    ("batch_tokens", "sizes"),
+    [(0, [4, 4]), (24, [4, 4]), (12, [2, 2, 2, 2]), (5, [1] * 8)],
+)
+def test_batches_stay_under_the_token_budget(batch_tokens: int, sizes: list[int]) -> None:
+    calls: list[tuple[str, list[str]]] = []
+    config = RouteConfig(
+        route="translate.en-ar", model="test", batch_size=4, batch_tokens=batch_tokens
+    )
+    backend = RecordingBackend(config, calls)  # counts words + 1: every text here is 6 tokens
+    texts = [f"word{i} two three four five" for i in range(8)]
+    outputs, _ = translate_texts(texts, RouteModel(config=config, backend=backend))
+    assert [len(batch) for _, batch in calls] == sizes
+    assert outputs == [f"<translate.en-ar> {text}" for text in texts]
+
+
+def test_each_text_is_counted_once(recording_registry: ModelRegistry) -> None:
+    counted: list[str] = []
+    model = recording_registry.get("translate.en-ar")
+    inner = model.backend.count_tokens
+
+    def count(texts: list[str]) -> list[int]:
+        counted.extend(texts)
+        return inner(texts)
+
+    model.backend.count_tokens = count  # type: ignore[method-assign]
+    texts = ["one two", "one two three", "one"]
+    translate_texts(texts, model)
+    assert sorted(counted) == sorted(texts)
+
+
 def test_missing_model_is_a_notice_not_an_error() -> None:
     registry = ModelRegistry(ModelsConfig(path="models.toml", routes={}))
     translations, notices = translate_segments([make_segment(1, AR, "ar")], ("en",), registry)
