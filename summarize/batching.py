@@ -4,7 +4,8 @@ Inputs are sorted by length (longest first) and cut into batches of at most the 
 ``batch_size`` inputs and ``batch_tokens`` padded input tokens, so each batch pads little
 (most of batched generation's speed-up on a CPU) and a batch of long inputs stays small
 in memory; outputs come back in input order. All batches go to the engine together, so
-one that runs batches side by side (ct2's workers) keeps every worker busy. Translation
+one that runs batches side by side (ct2's workers) keeps every worker busy, and a job
+too small to fill a batch per worker is cut so that each worker gets one. Translation
 and the abstractive summary both call ``generate_batched``; only how many tokens each
 batch may generate differs.
 """
@@ -53,7 +54,11 @@ def generate_batched(
     budgets = [min(ceiling, new_tokens(n)) if new_tokens else ceiling for n in counts]
     order = sorted(range(len(texts)), key=lambda i: (-budgets[i], -counts[i], i))
     config = model.config
-    batches = _batches(order, budgets, counts, config.batch_size, config.batch_tokens)
+    # An engine that runs batches side by side gets at least one batch per worker when there
+    # are inputs enough: one article's few segments then use every core, not one.
+    workers = max(1, int(getattr(model.backend, "workers", 1)))
+    size = max(1, min(config.batch_size, -(-len(texts) // workers)))
+    batches = _batches(order, budgets, counts, size, config.batch_tokens)
     generated = generate_all(
         model.backend, [([texts[i] for i in batch], budgets[batch[0]]) for batch in batches]
     )

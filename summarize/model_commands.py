@@ -139,7 +139,7 @@ def _pull(config: ModelsConfig, registry: ModelRegistry, console: Console) -> in
             failed += 1
             console.print(Text(f"{route}: failed: {clean_line(str(exc))}", style="red"))
             continue
-        console.print(Text(f"{route}: {clean_line(done)}", style="green"))
+        console.print(Text(f"{route}: {clean_line(done)}", style="green"), soft_wrap=True)
     return 1 if failed else 0
 
 
@@ -177,5 +177,5 @@ def _convert(config: ModelsConfig, console: Console, quantization: str) -> int:
             failed += 1
             console.print(Text(f"{route}: failed: {clean_line(str(exc))}", style="red"))
             continue
-        console.print(Text(f"{route}: {clean_line(done)}", style="green"))
+        console.print(Text(f"{route}: {clean_line(done)}", style="green"), soft_wrap=True)
     return 1 if failed else 0

@@ -71,6 +71,7 @@ class _Counting:
         self.inner = inner
         self.name = inner.name
         self.max_input_tokens = inner.max_input_tokens
+        self.workers = getattr(inner, "workers", 1)
         self.route, self.total, self.report = route, total, report
         self.done = 0
 

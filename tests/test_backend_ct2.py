@@ -241,6 +241,19 @@ def test_convert_command_converts_named_routes_only(
     assert main(["models", "convert", "translate.xx", "--models", str(toml)]) == 2
 
 
+def test_pull_converts_under_auto(
+    converted: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    monkeypatch.setenv("SUMMARIZE_CT2_CACHE", str(tmp_path / "fresh"))
+    toml = _toml(converted, tmp_path / "models.toml", backend="auto")
+    assert main(["models", "pull", "translate.ar-en", "--models", str(toml)]) == 0
+    out = capsys.readouterr().out
+    assert "nothing to download; converted to ct2 int8" in out
+    assert main(["models", "pull", "translate.ar-en", "--models", str(toml)]) == 0
+    assert "already converted to ct2 int8" in capsys.readouterr().out
+
+
 def test_unsupported_family_is_refused_before_loading(tmp_path: Path) -> None:
     folder = tmp_path / "gpt"
     folder.mkdir()

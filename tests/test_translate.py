@@ -77,6 +77,17 @@ def test_batches_stay_under_the_token_budget(batch_tokens: int, sizes: list[int]
     assert outputs == [f"<translate.en-ar> {text}" for text in texts]
 
 
+def test_an_engine_with_workers_gets_a_batch_for_each() -> None:
+    calls: list[tuple[str, list[str]]] = []
+    config = RouteConfig(route="translate.en-ar", model="test", batch_size=32)
+    backend = RecordingBackend(config, calls)
+    backend.workers = 2  # type: ignore[attr-defined]
+    texts = [f"text number {i}" for i in range(5)]
+    outputs, _ = translate_texts(texts, RouteModel(config=config, backend=backend))
+    assert [len(batch) for _, batch in calls] == [3, 2]
+    assert outputs == [f"<translate.en-ar> {text}" for text in texts]
+
+
 def test_each_text_is_counted_once(recording_registry: ModelRegistry) -> None:
     counted: list[str] = []
     model = recording_registry.get("translate.en-ar")

@@ -76,6 +76,7 @@ class CT2Seq2Seq:
         self._min_length = int(generation.get("min_decoding_length", 1))
         positions = converted.max_positions
         self._max_new = positions - 2 if positions > 2 else 1 << 20
+        self.workers = int(translator.num_translators)
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         """Return the input length of each text in tokens, prefix and end mark included."""
