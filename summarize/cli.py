@@ -12,15 +12,13 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from summarize import __version__
-from summarize.data import Result, Target
 from summarize.errors import SummarizeError, UsageError, describe
-from summarize.render import OutputFormat
-from summarize.render.bidi import BIDI_MODES
-from summarize.render.console import View
-from summarize.render.sanitize import clean_line
+
+if TYPE_CHECKING:
+    from summarize.data import Result
 
 __all__ = ["main"]
 
@@ -29,6 +27,13 @@ _MODEL_ACTIONS = ("list", "pull", "check", "convert")
 # What `models convert --quantization` offers (summarize.backends.ct2_store.QUANTIZATIONS,
 # not imported here: --help stays light).
 _QUANTIZATIONS = ("int8", "int8_float32", "float32")
+# The values of Target, OutputFormat, View and BIDI_MODES, spelt out so that `--help` imports
+# neither the data types nor the renderers (rich.console alone doubles the start-up time);
+# tests/test_cli.py checks they are the same.
+TARGETS = ("en", "ar", "both")
+FORMATS = ("rich", "json", "md", "html")
+VIEWS = ("auto", "table", "stacked", "summary")
+BIDI = ("auto", "on", "off")
 _SENTENCES_HELP = (
     "an extractive summary of N sentences (default: as long as a news standfirst, "
     "about 15 Arabic or 60 English words, at most 3 sentences)"
@@ -76,28 +81,28 @@ def _common(parser: argparse.ArgumentParser) -> None:
 def _output(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--to",
-        choices=[str(t) for t in Target],
-        default=str(Target.BOTH),
+        choices=TARGETS,
+        default="both",
         help="target language(s) (default: both: each segment into the other)",
     )
     parser.add_argument(
         "--format",
-        choices=[str(f) for f in OutputFormat],
-        default=str(OutputFormat.RICH),
+        choices=FORMATS,
+        default="rich",
         help="output format (default: rich)",
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     parser.add_argument(
         "--bidi",
-        choices=BIDI_MODES,
+        choices=BIDI,
         default=None,
         help="reorder and shape Arabic for terminals without bidi support "
         "(default: $SUMMARIZE_BIDI or auto)",
     )
     parser.add_argument(
         "--view",
-        choices=[str(v) for v in View],
-        default=str(View.AUTO),
+        choices=VIEWS,
+        default="auto",
         help="rich layout: aligned table, stacked, or summary only (default: auto by width)",
     )
     parser.add_argument("--no-color", action="store_true", help="no colours (NO_COLOR works too)")
@@ -171,7 +176,7 @@ def _batch_parser() -> _Parser:
         "--format", choices=("json", "md", "html"), default="json", help="(default: json)"
     )
     parser.add_argument(
-        "--to", choices=[str(t) for t in Target], default=str(Target.BOTH),
+        "--to", choices=TARGETS, default="both",
         help="target language(s) (default: both)",
     )  # fmt: skip
     parser.add_argument(
@@ -232,7 +237,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(args_list)
     except SummarizeError as exc:
-        print(f"summarize: error: {clean_line(str(exc))}", file=sys.stderr)
+        print(f"summarize: error: {_clean(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("summarize: error: interrupted", file=sys.stderr)
@@ -242,9 +247,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if "--debug" in args_list:
             raise
-        print(f"summarize: error: unexpected {type(exc).__name__}: {clean_line(describe(exc))} "
+        print(f"summarize: error: unexpected {type(exc).__name__}: {_clean(describe(exc))} "
               "(rerun with --debug for the traceback)", file=sys.stderr)  # fmt: skip
         return 1
+
+
+def _clean(text: str) -> str:
+    from summarize.render.sanitize import clean_line
+
+    return clean_line(text)
 
 
 def _dispatch(argv: list[str]) -> int:
@@ -308,8 +319,8 @@ def _run(command: str | None, args: argparse.Namespace) -> Result:
 
 def _bidi_mode(flag: str | None) -> str:
     mode = flag or os.environ.get("SUMMARIZE_BIDI", "auto")
-    if mode not in BIDI_MODES:
-        raise UsageError(f"SUMMARIZE_BIDI must be one of {', '.join(BIDI_MODES)}, not {mode!r}")
+    if mode not in BIDI:
+        raise UsageError(f"SUMMARIZE_BIDI must be one of {', '.join(BIDI)}, not {mode!r}")
     return mode
 
 
