@@ -31,7 +31,12 @@ from types import ModuleType
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "seeds" / "000_1e5af753fa3486b1.txt"
 NEWS = ROOT / "benchmarks" / "data" / "news_summaries.jsonl"
-REAL = ROOT.parent / "shared" / "data" / "real"
+# ../shared/data/real beside the repository (or beside the worktrees' folder).
+REAL = next(
+    (path for path in (ROOT.parent / "shared" / "data" / "real",
+                       ROOT.parent.parent / "shared" / "data" / "real") if path.is_dir()),
+    ROOT.parent / "shared" / "data" / "real",
+)  # fmt: skip
 TINY_MODELS = ROOT / "tests" / "make_tiny_models.py"
 
 SEED = 1234

@@ -1,13 +1,13 @@
 """Batched generation: the one way every stage calls a model.
 
 Inputs are sorted by length (longest first) and cut into batches of at most the route's
-``batch_size`` inputs and ``batch_tokens`` padded input tokens, so each batch pads little
-(most of batched generation's speed-up on a CPU) and a batch of long inputs stays small
-in memory; outputs come back in input order. All batches go to the engine together, so
-one that runs batches side by side (ct2's workers) keeps every worker busy, and a job
-too small to fill a batch per worker is cut so that each worker gets one. Translation
-and the abstractive summary both call ``generate_batched``; only how many tokens each
-batch may generate differs.
+``batch_size`` inputs and ``batch_tokens`` padded input tokens (times the beams: each beam
+is a row to the engine), so each batch pads little (most of batched generation's speed-up
+on a CPU) and a batch of long inputs, or of many beams, stays small in memory; outputs
+come back in input order. All batches go to the engine together, so one that runs batches
+side by side (ct2's workers) keeps every worker busy, and a job too small to fill a batch
+per worker is cut so that each worker gets one. Translation and the abstractive summary
+both call ``generate_batched``; only how many tokens each batch may generate differs.
 """
 
 from __future__ import annotations
@@ -58,7 +58,9 @@ def generate_batched(
     # are inputs enough: one article's few segments then use every core, not one.
     workers = max(1, int(getattr(model.backend, "workers", 1)))
     size = max(1, min(config.batch_size, -(-len(texts) // workers)))
-    batches = _batches(order, budgets, counts, size, config.batch_tokens)
+    # Beam search keeps num_beams hypotheses per input: the token budget counts them all.
+    tokens = config.batch_tokens // max(1, config.num_beams)
+    batches = _batches(order, budgets, counts, size, tokens)
     generated = generate_all(
         model.backend, [([texts[i] for i in batch], budgets[batch[0]]) for batch in batches]
     )

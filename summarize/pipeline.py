@@ -53,7 +53,7 @@ class Pipeline:
     Args:
         config: A validated models.toml; by default the one the lookup order finds.
         offline: Never touch the network when loading models.
-        threads: Intra-op threads per model, instead of models.toml's (0: as it says).
+        threads: Cores each model may use, instead of models.toml's (0: as it says).
         registry: A model registry to share (tests plug test doubles in through it).
         summary_sentences: How many sentences an extractive summary keeps; ``None`` sizes
             it like a news standfirst (about one sentence in Arabic, up to three in English,

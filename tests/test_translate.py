@@ -62,14 +62,23 @@ def test_batches_are_length_sorted_and_outputs_return_in_reading_order(
 
 
 @pytest.mark.parametrize(
-    ("batch_tokens", "sizes"),
-    [(0, [4, 4]), (24, [4, 4]), (12, [2, 2, 2, 2]), (5, [1] * 8)],
+    ("batch_tokens", "beams", "sizes"),
+    [
+        (0, 4, [4, 4]),
+        (24, 1, [4, 4]),
+        (12, 1, [2, 2, 2, 2]),
+        (48, 4, [2, 2, 2, 2]),
+        (5, 1, [1] * 8),
+    ],
 )
-def test_batches_stay_under_the_token_budget(batch_tokens: int, sizes: list[int]) -> None:
+def test_batches_stay_under_the_token_budget(
+    batch_tokens: int, beams: int, sizes: list[int]
+) -> None:
     calls: list[tuple[str, list[str]]] = []
     config = RouteConfig(
-        route="translate.en-ar", model="test", batch_size=4, batch_tokens=batch_tokens
-    )
+        route="translate.en-ar", model="test", batch_size=4, batch_tokens=batch_tokens,
+        num_beams=beams,
+    )  # fmt: skip
     backend = RecordingBackend(config, calls)  # counts words + 1: every text here is 6 tokens
     texts = [f"word{i} two three four five" for i in range(8)]
     outputs, _ = translate_texts(texts, RouteModel(config=config, backend=backend))

@@ -90,16 +90,12 @@ class CT2Seq2Seq:
         self, batches: Sequence[Batch], *, on_batch: Callable[[int], None] | None = None
     ) -> list[list[str]]:
         """Submit every batch at once (the workers share them), then collect in order."""
-        pending = [self._submit(texts, budget) for texts, budget in batches if texts]
+        pending = [self._submit(texts, budget) if texts else [] for texts, budget in batches]
         outputs: list[list[str]] = []
-        for texts, _ in batches:
-            if not texts:
-                outputs.append([])
-                continue
-            results = pending.pop(0)
+        for results in pending:
             outputs.append([self._text(r.result().hypotheses[0]) for r in results])
             if on_batch is not None:
-                on_batch(len(texts))
+                on_batch(len(results))
         return outputs
 
     def _submit(self, texts: Sequence[str], max_new_tokens: int) -> list[Any]:
@@ -161,8 +157,9 @@ class CT2Kind(BackendKind):
 
     def availability(self, config: RouteConfig) -> Availability:
         """Converted or not, without loading anything."""
-        converted = find_converted(config) if ct2_installed() else None
-        if not ct2_installed():
+        installed = ct2_installed()
+        converted = find_converted(config) if installed else None
+        if not installed:
             detail = "CTranslate2 not installed: pip install 'summarize[fast]'"
         elif converted is None:
             detail = f"not converted: summarize models convert {config.route}"
