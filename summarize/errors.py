@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Sequence
 
@@ -100,8 +101,6 @@ def parse_unavailable(message: str) -> tuple[ModelUnavailable, str] | None:
     found = _UNAVAILABLE.fullmatch(message)
     if found is None:
         return None
-    import ast  # only here: `--help` and every error message stay light
-
     model = ast.literal_eval(found["model"])
     error = ModelUnavailable(found["route"], model, found["reason"], found["fix"])
     return error, found["after"] or ""
