@@ -112,7 +112,7 @@ def run_child(spec: dict[str, Any]) -> dict[str, Any]:
         from summarize.registry import ModelRegistry
         from summarize.translate import protect_entities, translate_texts
 
-        config = load_config(str(folder / f"{spec['engine']}-b{spec['beams']}.toml"))
+        config = load_config(str(folder / _toml_name(spec["engine"], spec["beams"], spec)))
         started = time.perf_counter()
         model = ModelRegistry(config, offline=True).get(ROUTE)
         load_s = time.perf_counter() - started
@@ -205,7 +205,12 @@ def _run(spec: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def _toml(folder: Path, engine: str, beams: int) -> None:
+def _toml_name(engine: str, beams: int, spec: dict[str, Any]) -> str:
+    threads = spec.get("threads")
+    return f"{engine}-b{beams}" + (f"-t{threads}" if threads is not None else "") + ".toml"
+
+
+def _toml(folder: Path, engine: str, beams: int, threads: int | None = None) -> None:
     """Both translation routes on the benchmark model, with the shipped batch settings."""
     from summarize.config import load_config, shipped_config_path
 
@@ -233,7 +238,9 @@ def busy_machine(count: int) -> Iterator[None]:
             loop.wait()
 
 
-def translation_rows(folder: Path, segments: int, naive: int, rounds: int) -> list[dict[str, Any]]:
+def translation_rows(
+    folder: Path, segments: int, naive: int, rounds: int, every_core: bool
+) -> list[dict[str, Any]]:
     """Every configuration at beam 1 and 4, ``rounds`` times interleaved; the best of each.
 
     Interleaving spreads a burst of load from elsewhere over all configurations; the best
@@ -244,6 +251,9 @@ def translation_rows(folder: Path, segments: int, naive: int, rounds: int) -> li
     for beams in (1, 4):
         specs = [{**base, "kind": "naive", "engine": "hf", "beams": beams, "segments": naive}]
         specs += [{**base, "kind": "pipeline", "engine": e, "beams": beams} for e in ("hf", "ct2")]
+        if every_core:  # hf as it was before: torch on every core
+            specs.append({**base, "kind": "pipeline", "engine": "hf", "beams": beams,
+                          "threads": os.cpu_count() or 1})  # fmt: skip
         grid = RAW_GRID
         if beams == 4:
             best = sorted((r for r in rows if r["kind"] == "raw"), key=lambda r: r["wall"])
@@ -338,6 +348,8 @@ def table(rows: list[dict[str, Any]]) -> str:
         name = {"naive": "a naive loop (hf)", "raw": "d raw ct2", "pipeline": pipeline}[row["kind"]]
         how = (f"{row['layout']} {row['batch']} {row['batch_type']}, {row['api']}"
                if row["kind"] == "raw" else "as shipped")  # fmt: skip
+        if "threads" in row:
+            how = f"{row['threads']} threads (torch's default, before)"
         mark = " **best**" if row is best else ""
         lines.append(
             f"| {name}{mark} | {beams} | {how} | {row['segments']} | {_rate(row):.0f} "
@@ -358,7 +370,7 @@ def targets(rows: list[dict[str, Any]], proc: dict[str, Any] | None) -> list[str
         ct2 = next(r for r in rows if r["kind"] == "pipeline" and r["engine"] == "ct2"
                    and r["beams"] == beams)  # fmt: skip
         hf = next(r for r in rows if r["kind"] == "pipeline" and r["engine"] == "hf"
-                  and r["beams"] == beams)  # fmt: skip
+                  and r["beams"] == beams and "threads" not in r)  # fmt: skip
         naive = next(r for r in rows if r["kind"] == "naive" and r["beams"] == beams)
         ratio = _rate(ct2) / _rate(_best_raw(rows, beams))
         line(ratio >= 0.9 and ct2["peak_rss_mib"] <= 512,
@@ -412,6 +424,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--naive-segments", type=int, default=16)
     parser.add_argument("--rounds", type=int, default=2, help="runs of each config (best counts)")
     parser.add_argument("--busy", type=int, default=0, metavar="N")
+    parser.add_argument(
+        "--every-core", action="store_true", help="also hf with one thread per core (as before)"
+    )
     parser.add_argument("--skip-process", action="store_true", help="no process timings")
     parser.add_argument("--save", metavar="FILE", help="also write the measurements as JSON")
     parser.add_argument("--report", metavar="FILE", help="print the report of a --save file")
@@ -435,8 +450,11 @@ def main(argv: list[str] | None = None) -> int:
         for engine in ("hf", "ct2"):
             for beams in (1, 4):
                 _toml(folder, engine, beams)
+                _toml(folder, "hf", beams, os.cpu_count() or 1)
         with busy_machine(args.busy):
-            rows = translation_rows(folder, args.segments, args.naive_segments, args.rounds)
+            rows = translation_rows(
+                folder, args.segments, args.naive_segments, args.rounds, args.every_core
+            )
             proc = None if args.skip_process else process_rows(folder)
     total = time.perf_counter() - began
     if args.save:

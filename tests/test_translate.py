@@ -63,13 +63,7 @@ def test_batches_are_length_sorted_and_outputs_return_in_reading_order(
 
 @pytest.mark.parametrize(
     ("batch_tokens", "beams", "sizes"),
-    [
-        (0, 4, [4, 4]),
-        (24, 1, [4, 4]),
-        (12, 1, [2, 2, 2, 2]),
-        (48, 4, [2, 2, 2, 2]),
-        (5, 1, [1] * 8),
-    ],
+    [(0, 4, [4, 4]), (64, 1, [4, 4]), (32, 1, [2] * 4), (256, 4, [2] * 4), (5, 1, [1] * 8)],
 )
 def test_batches_stay_under_the_token_budget(
     batch_tokens: int, beams: int, sizes: list[int]
@@ -77,9 +71,10 @@ def test_batches_stay_under_the_token_budget(
     calls: list[tuple[str, list[str]]] = []
     config = RouteConfig(
         route="translate.en-ar", model="test", batch_size=4, batch_tokens=batch_tokens,
-        num_beams=beams,
+        num_beams=beams, max_new_tokens=10,
     )  # fmt: skip
-    backend = RecordingBackend(config, calls)  # counts words + 1: every text here is 6 tokens
+    # Every text here is 6 tokens (RecordingBackend counts words + 1) and may generate 10.
+    backend = RecordingBackend(config, calls)
     texts = [f"word{i} two three four five" for i in range(8)]
     outputs, _ = translate_texts(texts, RouteModel(config=config, backend=backend))
     assert [len(batch) for _, batch in calls] == sizes
@@ -94,6 +89,18 @@ def test_an_engine_with_workers_gets_a_batch_for_each() -> None:
     texts = [f"text number {i}" for i in range(5)]
     outputs, _ = translate_texts(texts, RouteModel(config=config, backend=backend))
     assert [len(batch) for _, batch in calls] == [3, 2]
+    assert outputs == [f"<translate.en-ar> {text}" for text in texts]
+
+
+def test_batches_for_workers_come_in_a_multiple_of_them() -> None:
+    calls: list[tuple[str, list[str]]] = []
+    config = RouteConfig(route="translate.en-ar", model="test", batch_size=4)
+    backend = RecordingBackend(config, calls)
+    backend.workers = 2  # type: ignore[attr-defined]
+    texts = [f"text number {i}" for i in range(10)]  # 3 batches of 4 at most: 4 of 3 instead
+    outputs, _ = translate_texts(texts, RouteModel(config=config, backend=backend))
+    assert [len(batch) for _, batch in calls] == [3, 3, 2, 2]
+    assert outputs == [f"<translate.en-ar> {text}" for text in texts]
     assert outputs == [f"<translate.en-ar> {text}" for text in texts]
 
 
