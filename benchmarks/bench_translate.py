@@ -219,11 +219,13 @@ def _toml(folder: Path, engine: str, beams: int, threads: int | None = None) -> 
     routes = "".join(
         f"[translate.{pair}]\nmodel = {model}\nmax_input_tokens = 512\n"
         f"max_new_tokens = {MAX_NEW}\nbatch_size = {shipped.batch_size}\n"
-        f"batch_tokens = {shipped.batch_tokens}\nthreads = {shipped.threads}\n"
+        f"batch_tokens = {shipped.batch_tokens}\n"
+        f"threads = {shipped.threads if threads is None else threads}\n"
         f'num_beams = {beams}\nbackend = "{engine}"\n'
         for pair in ("ar-en", "en-ar")
     )
-    (folder / f"{engine}-b{beams}.toml").write_text(routes, encoding="utf-8")
+    name = _toml_name(engine, beams, {} if threads is None else {"threads": threads})
+    (folder / name).write_text(routes, encoding="utf-8")
 
 
 @contextmanager
