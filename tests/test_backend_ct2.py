@@ -13,8 +13,7 @@ import pytest
 from conftest import SEED_ARTICLE
 from make_tiny_models import toml_string
 
-from summarize.backends import BACKENDS, LoadOptions
-from summarize.backends.ct2 import ct2_workers
+from summarize.backends import BACKENDS, LoadOptions, workers_for
 from summarize.backends.ct2_convert import convert_route
 from summarize.backends.ct2_store import find_converted, target_folder
 from summarize.backends.hf import load_transformers
@@ -267,8 +266,22 @@ def test_unsupported_family_is_refused_before_loading(tmp_path: Path) -> None:
     ("run_threads", "toml_threads", "expected"),
     [(0, 0, min(len(os.sched_getaffinity(0)), 8)), (0, 3, 3), (1, 3, 1), (2, 0, 2)],
 )
-def test_ct2_workers_come_from_the_run_then_the_toml_then_the_cores(
+def test_workers_come_from_the_run_then_the_toml_then_the_cores(
     run_threads: int, toml_threads: int, expected: int
 ) -> None:
     config = RouteConfig(route="translate.ar-en", model="m", threads=toml_threads)
-    assert ct2_workers(config, LoadOptions(threads=run_threads)) == expected
+    assert workers_for(config, LoadOptions(threads=run_threads)) == expected
+
+
+def test_hf_workers_give_the_outputs_of_one(converted: Path) -> None:
+    from summarize.registry import RouteModel
+    from summarize.translate import translate_texts
+
+    config = _route(converted, "ar-en", batch_size=2)
+    texts = [*TEXTS, *[f"{t} {i}" for i, t in enumerate(TEXTS)]]
+    outputs = []
+    for workers in (1, 2):
+        backend = load_transformers(config, LoadOptions(threads=workers))
+        assert backend.workers == workers
+        outputs.append(translate_texts(texts, RouteModel(config=config, backend=backend))[0])
+    assert outputs[0] == outputs[1]

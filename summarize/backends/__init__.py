@@ -11,6 +11,7 @@ own pre- and post-processing around that one call (the transformers-pipelines sp
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,7 @@ __all__ = [
     "LoadOptions",
     "generate_all",
     "register_backend",
+    "workers_for",
 ]
 
 # One batch for ``generate``: the inputs and how many tokens each may generate.
@@ -93,6 +95,28 @@ class Availability:
     available: bool
     detail: str
     backend: str
+
+
+# More workers than this only adds memory: a route rarely has more batches in flight.
+_MAX_WORKERS = 8
+
+
+def workers_for(config: RouteConfig, options: LoadOptions) -> int:
+    """How many batches a model runs side by side, one thread each: the run's share of the
+    cores (``--jobs``), else models.toml's ``threads``, else every core (at most 8).
+
+    One thread per worker, parallelism from workers: a worker that loses its core to
+    another process holds up only its own batch, where a thread of a split matrix product
+    would hold up its siblings at every step (docs/performance.md#threads).
+    """
+    chosen = options.threads or config.threads
+    if chosen:
+        return chosen
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, _MAX_WORKERS))
 
 
 class BackendKind:

@@ -15,7 +15,6 @@ at once, so all workers have one to run.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,7 @@ from summarize.backends import (
     Batch,
     LoadOptions,
     register_backend,
+    workers_for,
 )
 from summarize.backends.ct2_store import (
     FAST_EXTRA_FIX,
@@ -38,22 +38,7 @@ from summarize.backends.model_files import check_model_folder
 from summarize.config import RouteConfig
 from summarize.errors import ModelUnavailable
 
-__all__ = ["CT2Kind", "CT2Seq2Seq", "ct2_workers"]
-
-# More workers than this only adds memory: a route rarely has more batches in flight.
-_MAX_WORKERS = 8
-
-
-def ct2_workers(config: RouteConfig, options: LoadOptions) -> int:
-    """Workers for a model: the run's share of cores, else models.toml's, else every core."""
-    chosen = options.threads or config.threads
-    if chosen:
-        return chosen
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # not on Linux
-        cores = os.cpu_count() or 1
-    return max(1, min(cores, _MAX_WORKERS))
+__all__ = ["CT2Kind", "CT2Seq2Seq"]
 
 
 class CT2Seq2Seq:
@@ -216,7 +201,7 @@ def _translator(config: RouteConfig, folder: Path, options: LoadOptions) -> Any:
         )  # fmt: skip
     return ctranslate2.Translator(
         str(folder), device=device, compute_type="default",
-        inter_threads=ct2_workers(config, options), intra_threads=1,
+        inter_threads=workers_for(config, options), intra_threads=1,
     )  # fmt: skip
 
 
