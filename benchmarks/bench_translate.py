@@ -1,47 +1,40 @@
-"""Time the translation stage on the CPU with a real-size (random) opus-mt-ar-en model.
+"""Translation speed through the whole product, on a real-size model, against the engines.
 
-Usage: python benchmarks/bench_translate.py [--segments 24] [--repeats 2]
-       [--max-new-tokens 64] [--tokenizer realistic|tiny]
+Usage: python benchmarks/bench_translate.py [--segments 128] [--naive-segments 16]
+       [--rounds 2] [--busy N] [--skip-process] [--save FILE] [--report FILE]
 
-The model has opus-mt-ar-en's architecture (Marian: d_model 512, 6+6 layers, 8 heads, FFN
-2048, a shared ~62k vocabulary, sinusoidal positions, 512 positions) and seeded random
-weights. Its output length is fixed: EOS and <pad> get a -1e4 logit bias, so every call
-generates exactly its ``max_new_tokens`` and timings compare like with like. The model is
-saved as safetensors in a temporary directory (by a child process, so that building does
-not count in this process's peak RSS) and loaded through ``load_transformers``; the
-product's ``translate_texts`` and ``HFSeq2Seq.generate`` are what is timed.
+Not a test: it prints a table and one ``ok``/``short`` line per target of issue 10. The model
+(benchmarks/bench_model.py) has opus-mt-ar-en's shape, random weights and a fixed output
+length: every segment generates exactly 64 tokens on every engine. It is built and
+converted to CTranslate2 int8 (by the product's ``convert_route``) in a temporary folder.
 
-Tokenizer: only the number of input tokens matters for speed, so token counts should be
-realistic. ``realistic`` (the default) is a BPE SentencePiece model trained on the
-benchmarked article, the Arabic and English text in ``benchmarks/data`` and the tiny-model
-corpus of ``tests/make_tiny_models.py``, with its vocabulary sized to give about 1.5
-tokens per Arabic word (about 4 characters per token). Published figures for dedicated
-Arabic SentencePiece vocabularies are 1.2-1.4 tokens per word on normalised text; this
-article also has quotation marks, Latin names and URLs. It is calibrated, not opus-mt's
-own tokenizer (the hub is not reachable here). ``tiny`` is the 320-piece SentencePiece
-model of ``make_tiny_models`` (about 4 tokens per word, a pessimistic bound). Either way
-the pieces take ids 2.. of the big vocabulary, unused ids are filler tokens and ``<pad>``
-is the last id, as in Marian's vocab.json.
+Each configuration runs in its own process, on the same segments, at beam 1 and beam 4:
+  a  the naive loop: one ``generate`` per segment (hf, one thread), on the first
+     ``--naive-segments`` of the segments (it handles one at a time, so its rate does not
+     depend on how many there are);
+  b  the pipeline's translation stage (``translate_texts``: entity protection, splitting,
+     length-sorted batches under the token budget) on ``hf``, as shipped (one thread);
+  c  the same on ``ct2`` int8, as shipped (one worker per core, one thread each);
+  d  raw ``ctranslate2.Translator.translate_batch`` on the same tokens: a grid of workers x
+     threads, batch size (examples or tokens), ct2's own sorting or chunks in input order.
+Every configuration runs ``--rounds`` times, interleaved, and its best run counts (the
+machine is shared: a burst of load elsewhere hits one run, not all). Printed: generated
+tok/s, segments/s, peak RSS of the process, ratios to (a) and to the best (d), and the CPU
+share other processes took during the counted run (the machine's load).
 
-Inputs: the ``ar`` segments of ``seeds/000_1e5af753fa3486b1.txt`` (normalised, segmented
-and language-tagged by summarize itself), repeated in turn up to ``--segments``: 24 by
-default (each segment twice), which keeps the whole run near 5 minutes on 2 idle cores;
-48 doubles the time. Any other load on the machine slows the 2-thread runs far more than
-its share, so every row also reports how much CPU other processes took meanwhile.
+Then, process start to exit: ``summarize translate "<a tweet>"`` on ct2 (and whether torch
+was imported), the sample article end to end on ct2 and on hf (translation routes on the
+real-size model, extractive summary), ``summarize --help`` against ``python -c "import
+rich"``, and the language-routing stage (``detect_segments`` over the benchmark text) in
+segments per second of CPU time.
 
-Configurations (all with the product's ``no_repeat_ngram_size`` 3 and its length cap,
-``min(max_new_tokens, 2 * longest + 8)`` per call, so generated tokens are comparable):
-  a  one ``generate`` call per segment, greedy;
-  b  batches of 32 in input order, greedy;
-  c  ``translate_texts`` (length-sorted batches) with batch 16 and 32, greedy;
-  d  ``translate_texts`` with batch 16 and 4 beams (the shipped default).
+``--busy N`` keeps N extra busy-looping processes running during every timed run: the
+benchmark on a busy machine.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import io
 import json
 import os
 import platform
@@ -51,376 +44,452 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
-from functools import cache
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from summarize.backends import Backend, LoadOptions
-from summarize.backends.hf import HFSeq2Seq, load_transformers
-from summarize.config import RouteConfig
-from summarize.langid import detect_segments
-from summarize.normalize import normalize_text
-from summarize.segment import segment_document
+import bench_model
 
-# The product's per-call length cap, so the in-order runs generate what translate_texts does.
-from summarize.translate import (
-    _LENGTH_RATIO,
-    _LENGTH_SLACK,
-    protect_entities,
-    translate_texts,
+MAX_NEW = 64
+ROUTE = "translate.ar-en"
+TWEET = "عاجل: انقطاع الإنترنت في عدة مدن بعد هجوم إلكتروني https://t.co/AbC123 #عاجل @Reuters"
+RAW_GRID = (
+    [
+        {"layout": layout, "batch": batch, "batch_type": "examples", "api": "sorted-by-ct2"}
+        for layout in ("1x1", "1x2", "2x1")
+        for batch in (16, 32, 64)
+    ]
+    + [
+        {"layout": "2x1", "batch": tokens, "batch_type": "tokens", "api": "sorted-by-ct2"}
+        for tokens in (2048, 4096)
+    ]
+    + [{"layout": "2x1", "batch": 32, "batch_type": "examples", "api": "input-order"}]
 )
-
-ROOT = Path(__file__).resolve().parent.parent
-ARTICLE = ROOT / "seeds" / "000_1e5af753fa3486b1.txt"
-NEWS = ROOT / "benchmarks" / "data" / "news_summaries.jsonl"
-TINY_MODELS = ROOT / "tests" / "make_tiny_models.py"
-
-SEED = 1234
-# opus-mt-ar-en's shape.
-VOCAB_SIZE = 62_000
-D_MODEL = 512
-LAYERS = 6
-HEADS = 8
-FFN_DIM = 2048
-MAX_POSITIONS = 512
-# BPE merges for the "realistic" tokenizer: about 1.5 tokens per word on the article.
-BPE_VOCAB = 4_000
-SUPPRESSED_BIAS = -1.0e4
-MIB = 1024.0  # ru_maxrss is in KiB on Linux
+BEAM4_GRID = 4  # the best raw layouts of beam 1 that are tried at beam 4 too
+MIB = 1024.0
 
 
-@cache
-def _tiny_models() -> ModuleType:
-    """Import tests/make_tiny_models.py by path (tests/ is not a package)."""
-    spec = importlib.util.spec_from_file_location("make_tiny_models", TINY_MODELS)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+# ---------------------------------------------------------------- child processes
 
 
-def article_segments() -> list[str]:
-    """The ``ar`` segments of the sample article, as summarize's own pipeline finds them."""
-    normalized = normalize_text(ARTICLE.read_text(encoding="utf-8"))
-    segments = detect_segments(segment_document(normalized.text))
-    return [s.text for s in segments if s.lang == "ar"]
-
-
-def _training_text() -> list[str]:
-    lines = list(_tiny_models().CORPUS) + article_segments()
-    for line in NEWS.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            item = json.loads(line)
-            lines += [item["title"], *item["sentences"]]
-    return lines
-
-
-def train_bpe() -> bytes:
-    """Train the ``realistic`` BPE SentencePiece model; returns the serialized proto."""
-    import sentencepiece as spm
-
-    tiny = _tiny_models()
-    spm.set_random_generator_seed(SEED)
-    writer = io.BytesIO()
-    spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(_training_text()),
-        model_writer=writer,
-        model_type="bpe",
-        vocab_size=BPE_VOCAB,
-        hard_vocab_limit=False,
-        character_coverage=1.0,
-        num_threads=1,
-        pad_id=tiny.SPM_PAD,
-        eos_id=tiny.SPM_EOS,
-        unk_id=tiny.SPM_UNK,
-        bos_id=-1,
-        minloglevel=2,
-    )
-    return writer.getvalue()
-
-
-def build_model(outdir: Path, tokenizer_kind: str) -> None:
-    """Write the tokenizer and the random real-size Marian model (safetensors) to outdir."""
-    import torch
-    from transformers import GenerationConfig, MarianConfig, MarianMTModel
-
-    tiny = _tiny_models()
-    proto = tiny.train_spm() if tokenizer_kind == "tiny" else train_bpe()
-    pieces = tiny.spm_pieces(proto)
-    # </s> 0, <unk> 1, the pieces, filler up to the full size, <pad> last.
-    filler = tuple(f"<unused{i}>" for i in range(VOCAB_SIZE - len(pieces) - 3))
-    vocab = tiny.marian_vocab(pieces, filler)
-    assert len(vocab) == VOCAB_SIZE, len(vocab)
-    pad = vocab["<pad>"]
-    with tiny.quiet():
-        tiny.write_marian_tokenizer(proto, vocab, outdir)
-        torch.manual_seed(SEED)
-        config = MarianConfig(
-            vocab_size=VOCAB_SIZE,
-            decoder_vocab_size=VOCAB_SIZE,
-            d_model=D_MODEL,
-            encoder_layers=LAYERS,
-            decoder_layers=LAYERS,
-            encoder_attention_heads=HEADS,
-            decoder_attention_heads=HEADS,
-            encoder_ffn_dim=FFN_DIM,
-            decoder_ffn_dim=FFN_DIM,
-            max_position_embeddings=MAX_POSITIONS,
-            activation_function="swish",
-            scale_embedding=True,
-            share_encoder_decoder_embeddings=True,
-            pad_token_id=pad,
-            eos_token_id=0,
-            decoder_start_token_id=pad,
-            forced_eos_token_id=None,
-        )
-        model = MarianMTModel(config).eval()
-        with torch.no_grad():
-            model.final_logits_bias[0, [0, pad]] = SUPPRESSED_BIAS  # never EOS, never <pad>
-        model.generation_config = GenerationConfig(
-            decoder_start_token_id=pad,
-            pad_token_id=pad,
-            eos_token_id=0,
-            bad_words_ids=[[pad]],
-            max_length=MAX_POSITIONS,
-            num_beams=4,
-        )
-        tiny.save_model(model, outdir)
-    params = sum(p.numel() for p in model.parameters())
-    (outdir / "bench_params.txt").write_text(str(params), encoding="utf-8")
-
-
-class Recorder:
-    """A Backend that passes calls through and records each generate call (untimed)."""
-
-    def __init__(self, inner: HFSeq2Seq) -> None:
-        self.inner = inner
-        self.name = inner.name
-        self.max_input_tokens = inner.max_input_tokens
-        self.calls: list[tuple[list[str], int]] = []
-
-    def count_tokens(self, texts: Sequence[str]) -> list[int]:
-        return self.inner.count_tokens(texts)
-
-    def generate(self, texts: Sequence[str], *, max_new_tokens: int) -> list[str]:
-        self.calls.append((list(texts), max_new_tokens))
-        return self.inner.generate(texts, max_new_tokens=max_new_tokens)
-
-
-def in_input_order(backend: Backend, texts: Sequence[str], batch_size: int, max_new: int) -> None:
-    """Configurations a and b: fixed-size batches in input order, the product's length cap."""
-    cores = [protect_entities(t)[0] for t in texts]
-    lengths = backend.count_tokens(cores)
-    for start in range(0, len(cores), batch_size):
-        longest = max(lengths[start : start + batch_size])
-        budget = min(max_new, int(longest * _LENGTH_RATIO) + _LENGTH_SLACK)
-        backend.generate(cores[start : start + batch_size], max_new_tokens=budget)
-
-
-@dataclass(frozen=True)
-class Config:
-    name: str
-    backend: HFSeq2Seq
-    batch: int
-    run: Callable[[Backend], object]
-
-
-@dataclass
-class Result:
-    config: Config
-    threads: int
-    calls: list[tuple[list[str], int]] = field(default_factory=list)
-    times: list[float] = field(default_factory=list)
-    others: list[float] = field(default_factory=list)
-    rss_mib: float = 0.0
-
-
-def _busy_and_own() -> tuple[float, float]:
-    """Machine-wide busy CPU seconds (all processes, steal included) and this process's own."""
-    busy = 0.0
-    stat = Path("/proc/stat")
-    if stat.is_file():
-        fields = [int(x) for x in stat.read_text().splitlines()[0].split()[1:9]]
-        busy = (sum(fields) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
+def _cpu() -> tuple[float, float]:
+    """Machine-wide busy CPU seconds (all processes) and this process's own."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:9]]
+    busy = (sum(fields) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return busy, usage.ru_utime + usage.ru_stime
 
 
-def measure(result: Result) -> None:
-    """Time one run; also record the CPU share other processes took meanwhile."""
-    recorder = Recorder(result.config.backend)
-    busy0, own0 = _busy_and_own()
+def _timed(run: Callable[[], object]) -> dict[str, float]:
+    busy0, own0 = _cpu()
     start = time.perf_counter()
-    result.config.run(recorder)
+    run()
     wall = time.perf_counter() - start
-    busy1, own1 = _busy_and_own()
-    result.times.append(wall)
-    result.others.append(max(0.0, (busy1 - busy0) - (own1 - own0)) / (wall * (os.cpu_count() or 1)))
-    result.calls = recorder.calls
-    if not result.rss_mib:  # the process's high-water mark after this config first ran
-        result.rss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / MIB
-    print(f"  {result.config.name}: {wall:.1f}s", file=sys.stderr)
+    busy1, own1 = _cpu()
+    others = max(0.0, (busy1 - busy0) - (own1 - own0)) / (wall * (os.cpu_count() or 1))
+    return {"wall": wall, "others": others, "own_cpu": own1 - own0}
 
 
-def check_fixed_length(backend: HFSeq2Seq, texts: Sequence[str], max_new: int) -> None:
-    """Every sequence runs to exactly max_new tokens, greedy and with beams (also warms up)."""
-    import torch
-
-    model: Any = backend._model
-    encoded = backend._tokenizer(list(texts), return_tensors="pt", padding=True)
-    pad = model.config.pad_token_id
-    for beams in (1, 4):
-        with torch.inference_mode():
-            out = model.generate(**encoded, max_new_tokens=max_new, num_beams=beams)
-        assert out.shape == (len(texts), max_new + 1), (beams, tuple(out.shape))
-        assert not ((out[:, 1:] == pad) | (out[:, 1:] == 0)).any(), "EOS or <pad> generated"
+def _texts(folder: Path, count: int) -> list[str]:
+    texts: list[str] = json.loads((folder / "segments.json").read_text(encoding="utf-8"))
+    return texts[:count]
 
 
-def table(results: Sequence[Result]) -> str:
-    head = (
-        "| config | threads | batch | beams | calls | gen tokens | padding | best s | median s "
-        "| tok/s (best) | tok/s (median) | others' CPU | peak RSS MiB¹ |"
+def run_child(spec: dict[str, Any]) -> dict[str, Any]:
+    """Run one configuration (in a fresh process) and measure it."""
+    folder = Path(spec["dir"])
+    texts = _texts(folder, spec["segments"])
+    os.environ["SUMMARIZE_CT2_CACHE"] = str(folder / "ct2-cache")
+    kind = spec["kind"]
+    if kind == "raw":
+        out = _raw(folder, texts, spec)
+    else:
+        from summarize.config import load_config
+        from summarize.registry import ModelRegistry
+        from summarize.translate import protect_entities, translate_texts
+
+        config = load_config(str(folder / _toml_name(spec["engine"], spec["beams"], spec)))
+        started = time.perf_counter()
+        model = ModelRegistry(config, offline=True).get(ROUTE)
+        load_s = time.perf_counter() - started
+        if spec.get("intra"):  # hf as it was: one worker, torch's threads on every core
+            import torch
+
+            torch.set_num_threads(spec["intra"])
+            model.backend.workers = 1  # type: ignore[attr-defined]
+        translate_texts(texts[:2], model)  # warm-up
+        if kind == "naive":
+            cores = [protect_entities(t).text for t in texts]
+            one = model.backend.generate
+            out = _timed(lambda: [one([c], max_new_tokens=MAX_NEW) for c in cores])
+        else:
+            out = _timed(lambda: translate_texts(texts, model))
+        out["load_s"] = load_s
+    out["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / MIB
+    return {**spec, **out, "tokens": len(texts) * MAX_NEW}
+
+
+def _raw(folder: Path, texts: list[str], spec: dict[str, Any]) -> dict[str, Any]:
+    import ctranslate2
+    import sentencepiece as spm
+
+    from summarize.translate import protect_entities
+
+    sp = spm.SentencePieceProcessor(model_file=str(folder / "hf" / "source.spm"))
+    source = [[*sp.encode(protect_entities(t).text, out_type=str), "</s>"] for t in texts]
+    workers, threads = (int(x) for x in spec["layout"].split("x"))
+    (converted,) = (folder / "ct2-cache").iterdir()
+    translator = ctranslate2.Translator(
+        str(converted), device="cpu", inter_threads=workers, intra_threads=threads
     )
-    rows = [head, "|" + "---|" * 13]
-    for r in results:
-        generated = sum(len(texts) * budget for texts, budget in r.calls)
-        real = slots = 0
-        for texts, _ in r.calls:
-            lengths = r.config.backend.count_tokens(texts)
-            real, slots = real + sum(lengths), slots + len(lengths) * max(lengths)
-        best, median = min(r.times), statistics.median(r.times)
-        others = " / ".join(f"{o:.0%}" for o in r.others)
-        rows.append(
-            f"| {r.config.name} | {r.threads} | {r.config.batch} "
-            f"| {r.config.backend._config.num_beams} | {len(r.calls)} | {generated} "
-            f"| {1 - real / slots:.0%} | {best:.2f} | {median:.2f} | {generated / best:.1f} "
-            f"| {generated / median:.1f} | {others} | {r.rss_mib:.0f} |"
+    options = {"beam_size": spec["beams"], "no_repeat_ngram_size": 3, "max_input_length": 0,
+               "max_decoding_length": MAX_NEW}  # fmt: skip
+    translator.translate_batch(source[:2], **options)  # warm-up
+    results: list[Any] = []
+
+    def run() -> None:
+        if spec["api"] == "sorted-by-ct2":  # one call: ct2 sorts by length and cuts batches
+            results[:] = translator.translate_batch(
+                source, max_batch_size=spec["batch"], batch_type=spec["batch_type"], **options
+            )
+        else:  # our own batches in input order, all submitted at once
+            size = spec["batch"]
+            pending = [
+                translator.translate_batch(source[i : i + size], asynchronous=True, **options)
+                for i in range(0, len(source), size)
+            ]
+            results[:] = [r.result() for batch in pending for r in batch]
+
+    out = _timed(run)
+    lengths = {len(r.hypotheses[0]) for r in results}
+    assert lengths == {MAX_NEW}, f"output lengths {lengths}, not all {MAX_NEW}"
+    return out
+
+
+def build(folder: Path, segments: int) -> dict[str, Any]:
+    """Build the model, convert it, pick the segments (in a child: its memory is its own)."""
+    from summarize.backends import LoadOptions
+    from summarize.backends.ct2_convert import convert_route
+    from summarize.backends.hf import load_transformers
+    from summarize.config import RouteConfig
+    from summarize.translate import protect_entities
+
+    params = bench_model.build_model(folder / "hf")
+    config = RouteConfig(route=ROUTE, model=str(folder / "hf"), local=True)
+    os.environ["SUMMARIZE_CT2_CACHE"] = str(folder / "ct2-cache")
+    convert_route(config, "int8")
+    origin, sentences = bench_model.arabic_sentences()
+    backend = load_transformers(config, LoadOptions(offline=True))
+    counts = backend.count_tokens([protect_entities(s).text for s in sentences])
+    chosen = bench_model.pick_segments(segments, dict(zip(sentences, counts, strict=True)))
+    (folder / "segments.json").write_text(json.dumps(chosen, ensure_ascii=False), "utf-8")
+    lengths = backend.count_tokens([protect_entities(s).text for s in chosen])
+    return {"params": params, "origin": origin, "lengths": lengths,
+            "words": sum(len(s.split()) for s in chosen)}  # fmt: skip
+
+
+# ---------------------------------------------------------------- driver
+
+
+def _child(args: list[str]) -> dict[str, Any]:
+    done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"child {args[:2]} failed:\n{done.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _run(spec: dict[str, Any]) -> dict[str, Any]:
+    row = _child(["--run", json.dumps(spec)])
+    label = spec.get("layout") or spec["engine"]
+    print(f"  {spec['kind']} {label} beam {spec['beams']}: {row['wall']:.1f}s", file=sys.stderr)
+    return row
+
+
+def _toml_name(engine: str, beams: int, spec: dict[str, Any]) -> str:
+    threads = spec.get("threads")
+    return f"{engine}-b{beams}" + (f"-t{threads}" if threads is not None else "") + ".toml"
+
+
+def _toml(folder: Path, engine: str, beams: int, threads: int | None = None) -> None:
+    """Both translation routes on the benchmark model, with the shipped batch settings."""
+    from summarize.config import load_config, shipped_config_path
+
+    shipped = load_config(str(shipped_config_path())).routes[ROUTE]
+    model = json.dumps(str(folder / "hf"))
+    routes = "".join(
+        f"[translate.{pair}]\nmodel = {model}\nmax_input_tokens = 512\n"
+        f"max_new_tokens = {MAX_NEW}\nbatch_size = {shipped.batch_size}\n"
+        f"batch_tokens = {shipped.batch_tokens}\n"
+        f"threads = {shipped.threads if threads is None else threads}\n"
+        f'num_beams = {beams}\nbackend = "{engine}"\n'
+        for pair in ("ar-en", "en-ar")
+    )
+    name = _toml_name(engine, beams, {} if threads is None else {"threads": threads})
+    (folder / name).write_text(routes, encoding="utf-8")
+
+
+@contextmanager
+def busy_machine(count: int) -> Iterator[None]:
+    """``count`` processes that keep a core busy each, for the duration."""
+    loops = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(count)]
+    try:
+        yield
+    finally:
+        for loop in loops:
+            loop.kill()
+            loop.wait()
+
+
+def translation_rows(
+    folder: Path, segments: int, naive: int, rounds: int, every_core: bool
+) -> list[dict[str, Any]]:
+    """Every configuration at beam 1 and 4, ``rounds`` times interleaved; the best of each.
+
+    Interleaving spreads a burst of load from elsewhere over all configurations; the best
+    run of each is its least disturbed one.
+    """
+    base = {"dir": str(folder), "segments": segments}
+    rows: list[dict[str, Any]] = []
+    for beams in (1, 4):
+        specs = [{**base, "kind": "naive", "engine": "hf", "beams": beams, "segments": naive}]
+        specs += [{**base, "kind": "pipeline", "engine": e, "beams": beams} for e in ("hf", "ct2")]
+        if every_core:  # hf as it was before: one batch at a time, torch on every core
+            specs.append({**base, "kind": "pipeline", "engine": "hf", "beams": beams,
+                          "intra": os.cpu_count() or 1})  # fmt: skip
+        grid = RAW_GRID
+        if beams == 4:
+            best = sorted((r for r in rows if r["kind"] == "raw"), key=lambda r: r["wall"])
+            grid = [{k: r[k] for k in ("layout", "batch", "batch_type", "api")}
+                    for r in best[:BEAM4_GRID]]  # fmt: skip
+        specs += [{**base, "kind": "raw", "beams": beams, **g} for g in grid]
+        runs = [[_run(spec) for spec in specs] for _ in range(rounds)]
+        for tries in zip(*runs, strict=True):
+            best_run = min(tries, key=lambda r: r["wall"])
+            rows.append({**best_run, "walls": [r["wall"] for r in tries]})
+    return rows
+
+
+def _wall(argv: Sequence[str], env: dict[str, str], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(argv, env=env, capture_output=True, check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+PROBE = """
+import sys
+from summarize.cli import main
+code = main(sys.argv[1:])
+print("TORCH" if "torch" in sys.modules or "transformers" in sys.modules else "NO-TORCH")
+"""
+
+
+def process_rows(folder: Path) -> dict[str, Any]:
+    script = Path(sys.executable).with_name("summarize")
+    cli = [str(script)] if script.is_file() else [sys.executable, "-m", "summarize"]
+    env = {**os.environ, "SUMMARIZE_CT2_CACHE": str(folder / "ct2-cache")}
+    ct2, hf = str(folder / "ct2-b4.toml"), str(folder / "hf-b4.toml")
+    tweet = [*cli, "translate", TWEET, "--to", "en", "--format", "json", "--models", ct2]
+    probe = subprocess.run([sys.executable, "-c", PROBE, *tweet[len(cli):]], env=env,
+                           capture_output=True, text=True, check=True)  # fmt: skip
+    article = [*cli, str(bench_model.ARTICLE), "--format", "json", "-o", os.devnull, "--models"]
+    return {
+        "tweet_ct2_s": _wall(tweet, env),
+        "tweet_torch": "NO-TORCH" not in probe.stdout,
+        "article_ct2_s": _wall([*article, ct2], env, runs=3),
+        "article_hf_s": _wall([*article, hf], env, runs=3),
+        "help_s": _wall([*cli, "--help"], env, runs=9),
+        "rich_s": _wall([sys.executable, "-c", "import rich"], env, runs=9),
+        "routing": routing_rate(),
+    }
+
+
+def routing_rate() -> float:
+    """``detect_segments`` over the benchmark text, segments per CPU second (best of 5)."""
+    from summarize.langid import detect_segments
+    from summarize.normalize import normalize_text
+    from summarize.segment import segment_document
+
+    _, texts = bench_model._texts()
+    segments = tuple(s for t in texts for s in segment_document(normalize_text(t).text))
+    detect_segments(segments[:50])  # langdetect loads its profiles once
+    best = float("inf")
+    for _ in range(5):
+        start = time.process_time()
+        detect_segments(segments)
+        best = min(best, time.process_time() - start)
+    return len(segments) / best
+
+
+# ---------------------------------------------------------------- report
+
+
+def _best_raw(rows: list[dict[str, Any]], beams: int) -> dict[str, Any]:
+    raw = [r for r in rows if r["kind"] == "raw" and r["beams"] == beams]
+    return min(raw, key=lambda r: r["wall"] / r["tokens"])
+
+
+def _rate(row: dict[str, Any]) -> float:
+    return float(row["tokens"] / row["wall"])
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    lines = [
+        "| config | beams | layout / batch | segments | tok/s | segments/s | peak RSS MiB "
+        "| x (a) | x best (d) | others' CPU |",
+        "|" + "---|" * 10,
+    ]
+    for row in rows:
+        beams = row["beams"]
+        naive = next(r for r in rows if r["kind"] == "naive" and r["beams"] == beams)
+        best = _best_raw(rows, beams)
+        engine = row.get("engine", "ct2")
+        pipeline = f"{'b' if engine == 'hf' else 'c'} pipeline {engine}"
+        name = {"naive": "a naive loop (hf)", "raw": "d raw ct2", "pipeline": pipeline}[row["kind"]]
+        how = (f"{row['layout']} {row['batch']} {row['batch_type']}, {row['api']}"
+               if row["kind"] == "raw" else "as shipped")  # fmt: skip
+        if "intra" in row:
+            how = f"1 worker x {row['intra']} threads (torch's default: as before)"
+        mark = " **best**" if row is best else ""
+        lines.append(
+            f"| {name}{mark} | {beams} | {how} | {row['segments']} | {_rate(row):.0f} "
+            f"| {row['segments'] / row['wall']:.1f} | {row['peak_rss_mib']:.0f} "
+            f"| {_rate(row) / _rate(naive):.1f} | {_rate(row) / _rate(best):.2f} "
+            f"| {row['others']:.0%} |"
         )
-    return "\n".join(rows)
+    return "\n".join(lines)
 
 
-def machine_facts(backend: HFSeq2Seq, texts: Sequence[str], params: str) -> list[str]:
+def targets(rows: list[dict[str, Any]], proc: dict[str, Any] | None) -> list[str]:
+    out = []
+
+    def line(ok: bool, text: str) -> None:
+        out.append(f"{'ok   ' if ok else 'short'} {text}")
+
+    for beams, hf_goal in ((1, 5.0), (4, 3.4)):
+        ct2 = next(r for r in rows if r["kind"] == "pipeline" and r["engine"] == "ct2"
+                   and r["beams"] == beams)  # fmt: skip
+        hf = next(r for r in rows if r["kind"] == "pipeline" and r["engine"] == "hf"
+                  and r["beams"] == beams and "intra" not in r)  # fmt: skip
+        naive = next(r for r in rows if r["kind"] == "naive" and r["beams"] == beams)
+        ratio = _rate(ct2) / _rate(_best_raw(rows, beams))
+        line(ratio >= 0.9 and ct2["peak_rss_mib"] <= 512,
+             f"beam {beams}: pipeline ct2 int8 {ratio:.2f}x raw ct2's best (>= 0.9), peak RSS "
+             f"{ct2['peak_rss_mib']:.0f} MiB (<= 512)")  # fmt: skip
+        ratio = _rate(hf) / _rate(naive)
+        line(ratio >= hf_goal, f"beam {beams}: pipeline hf {ratio:.1f}x the naive loop "
+             f"(>= {hf_goal})")  # fmt: skip
+    if proc:
+        line(
+            proc["tweet_ct2_s"] <= 1.0 and not proc["tweet_torch"],
+            f'summarize translate "<a tweet>" on ct2: {proc["tweet_ct2_s"]:.2f} s start to '
+            f"exit (<= 1), torch {'imported' if proc['tweet_torch'] else 'never imported'}",
+        )
+        ratio = proc["help_s"] / proc["rich_s"]
+        line(
+            ratio <= 2.0,
+            f"summarize --help {proc['help_s'] * 1000:.0f} ms = {ratio:.1f}x "
+            f"python -c 'import rich' ({proc['rich_s'] * 1000:.0f} ms) (<= 2)",
+        )
+        line(proc["routing"] >= 20_000, f"routing {proc['routing']:,.0f} segments/s (>= 20,000)")
+    return out
+
+
+def facts(info: dict[str, Any], rows: list[dict[str, Any]], busy: int) -> list[str]:
+    import ctranslate2
     import torch
-    import transformers
 
-    cpu = "unknown"
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.is_file():
-        names = [ln for ln in cpuinfo.read_text().splitlines() if ln.startswith("model name")]
-        cpu = names[0].split(":", 1)[1].strip() if names else cpu
-    lengths = backend.count_tokens([protect_entities(t)[0] for t in texts])
-    words = sum(len(t.split()) for t in texts)
-    chars = sum(len(t) for t in texts)
+    cpu = next((ln.split(":", 1)[1].strip() for ln in
+                Path("/proc/cpuinfo").read_text().splitlines() if ln.startswith("model name")),
+               "unknown")  # fmt: skip
+    lengths = info["lengths"]
+    others = statistics.mean(r["others"] for r in rows)
     return [
-        f"- python {platform.python_version()}, torch {torch.__version__}, "
-        f"transformers {transformers.__version__}, {platform.platform()}",
-        f"- CPU: {cpu}, os.cpu_count() {os.cpu_count()}, "
-        f"torch threads default {torch.get_num_threads()}, "
-        f"interop {torch.get_num_interop_threads()}, "
-        f"mkldnn {torch.backends.mkldnn.is_available()}",
-        f"- model: random MarianMTModel, {int(params) / 1e6:.1f}M parameters, vocab "
-        f"{VOCAB_SIZE}, d_model {D_MODEL}, {LAYERS}+{LAYERS} layers, float32",
-        f"- inputs: {len(texts)} segments, {words} words, input tokens per segment "
-        f"min {min(lengths)} / median {statistics.median(lengths):.0f} / max {max(lengths)} "
-        f"(total {sum(lengths)}; {sum(lengths) / words:.2f} tokens per word, "
-        f"{chars / sum(lengths):.1f} chars per token)",
+        f"- machine: {cpu}, {os.cpu_count()} CPUs, {platform.platform()}; python "
+        f"{platform.python_version()}, torch {torch.__version__}, ctranslate2 "
+        f"{ctranslate2.__version__}",
+        f"- load: other processes took {others:.0%} of the machine's CPU on average during the "
+        f"timed runs" + (f" ({busy} busy-looping processes started by --busy)" if busy else ""),
+        f"- model: random MarianMTModel of opus-mt-ar-en's shape, {info['params'] / 1e6:.1f}M "
+        f"parameters; ct2 int8 converted by `convert_route`; {MAX_NEW} new tokens per segment",
+        f"- segments: {len(lengths)} Arabic sentences of {info['origin']}, {info['words']} words, "
+        f"input tokens min {min(lengths)} / median {statistics.median(lengths):.0f} / max "
+        f"{max(lengths)}",
     ]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--segments", type=int, default=24)
-    parser.add_argument("--repeats", type=int, default=2)
-    parser.add_argument("--max-new-tokens", type=int, default=64)
-    parser.add_argument("--tokenizer", choices=("realistic", "tiny"), default="realistic")
-    parser.add_argument("--build", metavar="DIR", help=argparse.SUPPRESS)
+    parser.add_argument("--segments", type=int, default=128)
+    parser.add_argument("--naive-segments", type=int, default=16)
+    parser.add_argument("--rounds", type=int, default=2, help="runs of each config (best counts)")
+    parser.add_argument("--busy", type=int, default=0, metavar="N")
+    parser.add_argument(
+        "--every-core", action="store_true", help="also hf on one worker of every core (as before)"
+    )
+    parser.add_argument("--skip-process", action="store_true", help="no process timings")
+    parser.add_argument("--save", metavar="FILE", help="also write the measurements as JSON")
+    parser.add_argument("--report", metavar="FILE", help="print the report of a --save file")
+    parser.add_argument("--run", help=argparse.SUPPRESS)
+    parser.add_argument("--build", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.build:
-        build_model(Path(args.build), args.tokenizer)
+    if args.run:
+        print(json.dumps(run_child(json.loads(args.run))))
         return 0
-    import torch
-
+    if args.build:
+        print(json.dumps(build(Path(args.build[0]), int(args.build[1]))))
+        return 0
+    if args.report:
+        saved = json.loads(Path(args.report).read_text(encoding="utf-8"))
+        report(saved["info"], saved["rows"], saved["proc"], saved["busy"], saved["total"])
+        return 0
     began = time.perf_counter()
-    base = article_segments()
-    texts = [base[i % len(base)] for i in range(args.segments)]
-    max_new = args.max_new_tokens
     with tempfile.TemporaryDirectory(prefix="bench-translate-") as tmp:
-        build = [sys.executable, __file__, "--build", tmp, "--tokenizer", args.tokenizer]
-        subprocess.run(build, check=True)
-        build_s = time.perf_counter() - began
-        params = Path(tmp, "bench_params.txt").read_text(encoding="utf-8")
-        loaded = time.perf_counter()
-        config = RouteConfig(
-            route="translate.ar-en",
-            model=tmp,
-            local=True,
-            max_input_tokens=MAX_POSITIONS,
-            max_new_tokens=max_new,
-            num_beams=1,
-        )
-        greedy = load_transformers(config, LoadOptions(offline=True))
-        assert isinstance(greedy, HFSeq2Seq)
-        beam4 = HFSeq2Seq(replace(config, num_beams=4), greedy._tokenizer, greedy._model)
-        load_s = time.perf_counter() - loaded
-        load_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / MIB
-        checked = time.perf_counter()
-        check_fixed_length(greedy, [base[0], base[1]], max_new)
-        check_s = time.perf_counter() - checked
-
-        configs = [
-            Config("a per segment", greedy, 1, lambda b: in_input_order(b, texts, 1, max_new)),
-            Config("b input order", greedy, 32, lambda b: in_input_order(b, texts, 32, max_new)),
-            Config(
-                "c translate_texts", greedy, 16, lambda b: translate_texts(texts, b, (16, max_new))
-            ),
-            Config(
-                "c translate_texts", greedy, 32, lambda b: translate_texts(texts, b, (32, max_new))
-            ),
-            Config(
-                "d translate_texts", beam4, 16, lambda b: translate_texts(texts, b, (16, max_new))
-            ),
-        ]
-        default_threads = torch.get_num_threads()
-        settings = [default_threads] + ([2] if default_threads != 2 else [])
-        results: list[Result] = []
-        for threads in settings:
-            torch.set_num_threads(threads)
-            batch = [Result(config, threads) for config in configs]
-            # Runs are interleaved so that a burst of load from elsewhere hits all configs.
-            for repeat in range(args.repeats):
-                print(f"threads {threads}, run {repeat + 1}:", file=sys.stderr)
-                for result in batch:
-                    measure(result)
-            results += batch
-        facts = machine_facts(greedy, texts, params)
-    total_s = time.perf_counter() - began
-    child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / MIB
-    print(table(results))
-    print()
-    print(*facts, sep="\n")
-    print(
-        f"- tokenizer {args.tokenizer}; max_new_tokens {max_new}; {args.repeats} runs per "
-        f"config, interleaved; no_repeat_ngram_size {config.no_repeat_ngram_size}"
-    )
-    print(
-        "- others' CPU: share of the machine's CPU time used by other processes during each "
-        "run (from /proc/stat), a measure of contention"
-    )
-    print("- ¹ this process's peak RSS once the config had first run (configs run in table order)")
-    if default_threads == 2:
-        print("- torch.set_num_threads(2) is the default here: no separate run")
-    print(
-        f"- build {build_s:.0f}s (child peak RSS {child_rss:.0f} MiB), load {load_s:.1f}s "
-        f"(peak RSS after load {load_rss:.0f} MiB), length check and warm-up {check_s:.0f}s, "
-        f"total {total_s:.0f}s"
-    )
+        folder = Path(tmp)
+        info = _child(["--build", tmp, str(args.segments)])
+        for engine in ("hf", "ct2"):
+            for beams in (1, 4):
+                _toml(folder, engine, beams)
+        with busy_machine(args.busy):
+            rows = translation_rows(
+                folder, args.segments, args.naive_segments, args.rounds, args.every_core
+            )
+            proc = None if args.skip_process else process_rows(folder)
+    total = time.perf_counter() - began
+    if args.save:
+        saved = {"info": info, "rows": rows, "proc": proc, "busy": args.busy, "total": total}
+        Path(args.save).write_text(json.dumps(saved, indent=1), encoding="utf-8")
+    report(info, rows, proc, args.busy, total)
     return 0
+
+
+def report(
+    info: dict[str, Any], rows: list[dict[str, Any]], proc: dict[str, Any] | None, busy: int,
+    total: float,
+) -> None:  # fmt: skip
+    """Print the tables, the facts and one ok/short line per target."""
+    print(table(rows))
+    print()
+    if proc:
+        print(
+            f"| process, start to exit | seconds |\n|---|---|\n"
+            f'| `summarize translate "<a tweet>"`, ct2 | {proc["tweet_ct2_s"]:.2f} |\n'
+            f"| the sample article end to end, ct2 | {proc['article_ct2_s']:.2f} |\n"
+            f"| the sample article end to end, hf | {proc['article_hf_s']:.2f} |\n"
+            f"| `summarize --help` | {proc['help_s']:.3f} |\n"
+            f'| `python -c "import rich"` | {proc["rich_s"]:.3f} |\n\n'
+            f"routing (`detect_segments`): {proc['routing']:,.0f} segments per CPU second\n"
+        )
+    print(*facts(info, rows, busy), sep="\n")
+    print(f"- total {total:.0f} s\n")
+    print(*targets(rows, proc), sep="\n")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from summarize.packing import pack_units, split_to_fit
 from summarize.registry import RouteModel
 from summarize.segment import split_sentences
 
-__all__ = ["chunk_units", "summarize_abstractive"]
+__all__ = ["chunk_units", "summarize_abstractive", "summarize_many"]
 
 _Unit = tuple[int, str]
 # Each level at least halves the text; four levels cover any article we accept.
@@ -56,32 +56,63 @@ def summarize_abstractive(units: Sequence[_Unit], lang: str, model: RouteModel) 
     Returns:
         An abstractive summary; every sentence carries ``source_ids``.
     """
-    chunks = chunk_units(units, model)
-    partials = generate_batched([_join(c) for c in chunks], model.counting(len(chunks)))
-    if len(partials) == 1:
-        sentences = _attribute(partials[0], chunks[0])
-    else:
-        sentences = _attribute(_reduce(partials, model), units)
-    return Summary(
-        lang=lang, method=SummaryMethod.ABSTRACTIVE, model=model.name, sentences=tuple(sentences)
-    )
+    return summarize_many([units], lang, model)[0]
 
 
-def _reduce(partials: list[str], model: RouteModel) -> str:
-    """Summarise partial summaries, level by level, until one summary remains.
+def summarize_many(
+    documents: Sequence[Sequence[_Unit]], lang: str, model: RouteModel
+) -> list[Summary]:
+    """``summarize_abstractive`` for several documents, their chunks batched together.
 
-    Each level packs the partials into as few model inputs as fit. When a level cannot
-    shrink them (every partial alone fills the input), the partials are kept as they are.
+    Short articles alone would each make a batch of one; together, every chunk of every
+    document goes through one length-sorted ``generate_batched``, and so does each level
+    of the reduce step. Each document's summary is the one it would get alone.
+
+    Args:
+        documents: Each document's non-empty units, in document order, all in ``lang``.
+        lang: The summaries' language.
+        model: The loaded summarisation model.
+
+    Returns:
+        One summary per document, in order.
+    """
+    chunked = [chunk_units(units, model) for units in documents]
+    inputs = [_join(chunk) for chunks in chunked for chunk in chunks]
+    generated = iter(generate_batched(inputs, model.counting(len(inputs))))
+    partials = [[next(generated) for _ in chunks] for chunks in chunked]
+    reduced = _reduce(partials, model)
+    summaries = []
+    for units, chunks, parts, text in zip(documents, chunked, partials, reduced, strict=True):
+        sentences = _attribute(text, chunks[0] if len(parts) == 1 else units)
+        summaries.append(Summary(
+            lang=lang, method=SummaryMethod.ABSTRACTIVE, model=model.name,
+            sentences=tuple(sentences),
+        ))  # fmt: skip
+    return summaries
+
+
+def _reduce(documents: list[list[str]], model: RouteModel) -> list[str]:
+    """Summarise each document's partial summaries, level by level, until one remains.
+
+    Each level packs a document's partials into as few model inputs as fit, and the inputs
+    of every document still reducing go through the model together. A document whose
+    partials cannot shrink (every one alone fills the input) keeps them as they are.
     """
     backend = model.backend
     for _ in range(_MAX_REDUCE_LEVELS):
-        if len(partials) == 1:
+        jobs: list[tuple[int, list[range]]] = []
+        for d, partials in enumerate(documents):
+            if len(partials) > 1:
+                groups = pack_units(partials, backend.max_input_tokens, backend.count_tokens)
+                if len(groups) < len(partials):
+                    jobs.append((d, groups))
+        if not jobs:
             break
-        groups = pack_units(partials, backend.max_input_tokens, backend.count_tokens)
-        if len(groups) >= len(partials):
-            break
-        partials = generate_batched([" ".join(partials[i] for i in g) for g in groups], model)
-    return " ".join(partials)
+        inputs = [" ".join(documents[d][i] for i in g) for d, groups in jobs for g in groups]
+        generated = iter(generate_batched(inputs, model))
+        for d, groups in jobs:
+            documents[d] = [next(generated) for _ in groups]
+    return [" ".join(partials) for partials in documents]
 
 
 def _attribute(summary: str, units: Sequence[_Unit]) -> list[SummarySentence]:

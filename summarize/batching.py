@@ -1,19 +1,30 @@
 """Batched generation: the one way every stage calls a model.
 
 Inputs are sorted by length (longest first) and cut into batches of at most the route's
-``batch_size``, so each batch pads little, which is most of batched generation's speed-up
-on a CPU; outputs come back in input order. Translation and the abstractive summary both
-call ``generate_batched``; only how many tokens each batch may generate differs.
+``batch_size`` inputs and ``batch_tokens`` tokens (each input counted as the batch's
+longest input plus what it may generate, times the beams, twice with beam search: what
+the engine holds in memory),
+so each batch pads little (most of batched generation's speed-up on a CPU) and a batch of
+long inputs, or of many beams, stays small in memory; outputs come back in input order.
+All batches go to the engine together, so one that runs batches side by side (ct2's
+workers) keeps every worker busy: a job too small to fill a batch per worker is cut so
+that each worker gets one, and a few batches come in a multiple of the workers, evenly
+sized. Translation and the abstractive summary both call ``generate_batched``; only how
+many tokens each batch may generate differs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from summarize.backends import generate_all
 from summarize.registry import RouteModel
 
 __all__ = ["NewTokens", "generate_batched"]
 
+# How many even cuts to try (each with one more batch per worker) before keeping the
+# batches as the budgets cut them.
+_EVEN_TRIES = 4
 # How many new tokens one input may generate, given its length in tokens.
 NewTokens = Callable[[int], int]
 
@@ -48,22 +59,80 @@ def generate_batched(
     ceiling = model.config.max_new_tokens
     budgets = [min(ceiling, new_tokens(n)) if new_tokens else ceiling for n in counts]
     order = sorted(range(len(texts)), key=lambda i: (-budgets[i], -counts[i], i))
+    config = model.config
+    # An engine that runs batches side by side gets at least one batch per worker when there
+    # are inputs enough: one article's few segments then use every core, not one.
+    workers = max(1, int(getattr(model.backend, "workers", 1)))
+    size = max(1, min(config.batch_size, -(-len(texts) // workers)))
+    # Beam search keeps num_beams hypotheses per input, and reorders their caches at every
+    # step (holding them twice for a moment): the token budget counts all of that.
+    beams = max(1, config.num_beams)
+    tokens = config.batch_tokens // (beams * (2 if beams > 1 else 1))
+    batches = _batches(order, budgets, counts, size, tokens)
+    if workers > 1 and len(batches) % workers and len(batches) < 2 * workers:
+        # Few batches: one left to run alone would idle the other workers for its whole
+        # length. (With more, workers taking the longest-first batches in turn balance.)
+        batches = _even(batches, order, budgets, counts, (workers, tokens))
+    generated = generate_all(
+        model.backend, [([texts[i] for i in batch], budgets[batch[0]]) for batch in batches]
+    )
     outputs = [""] * len(texts)
-    for batch in _batches(order, budgets, model.config.batch_size):
-        generated = model.backend.generate(
-            [texts[i] for i in batch], max_new_tokens=budgets[batch[0]]
-        )
-        for i, out in zip(batch, generated, strict=True):
+    for batch, produced in zip(batches, generated, strict=True):
+        for i, out in zip(batch, produced, strict=True):
             outputs[i] = out
     return outputs
 
 
-def _batches(order: Sequence[int], budgets: Sequence[int], size: int) -> list[list[int]]:
-    """Cut the sorted inputs into batches of at most ``size``, one budget per batch."""
+def _even(
+    batches: list[list[int]],
+    order: Sequence[int],
+    budgets: Sequence[int],
+    counts: Sequence[int],
+    workers_tokens: tuple[int, int],
+) -> list[list[int]]:
+    """The same inputs in a multiple of the workers' count of batches, sizes differing by
+    one at most, so that no worker is left alone with the last batch; ``batches`` as they
+    are when no such cut keeps every batch within its budget."""
+    workers, tokens = workers_tokens
+    count = -(-len(batches) // workers) * workers
+    for _ in range(_EVEN_TRIES):
+        if count > len(order):
+            break
+        step, extra = divmod(len(order), count)
+        cut, start = [], 0
+        for j in range(count):
+            end = start + step + (j < extra)
+            cut.append(list(order[start:end]))
+            start = end
+        if all(_fits(batch, budgets, counts, tokens) for batch in cut):
+            return cut
+        count += workers
+    return batches
+
+
+def _fits(batch: list[int], budgets: Sequence[int], counts: Sequence[int], tokens: int) -> bool:
+    first = batch[0]
+    if any(budgets[i] != budgets[first] for i in batch):
+        return False
+    return not tokens or len(batch) * (counts[first] + budgets[first]) <= tokens
+
+
+def _batches(
+    order: Sequence[int], budgets: Sequence[int], counts: Sequence[int], size: int, tokens: int
+) -> list[list[int]]:
+    """Cut the sorted inputs into batches of one budget, at most ``size`` inputs and (when
+    ``tokens`` is not 0) at most ``tokens`` tokens, counting for every input the longest
+    input of its batch (the first) plus the tokens it may generate: what the engine holds."""
     batches: list[list[int]] = []
     for i in order:
-        if batches and len(batches[-1]) < size and budgets[batches[-1][0]] == budgets[i]:
-            batches[-1].append(i)
+        last = batches[-1] if batches else None
+        if (
+            last is not None
+            and len(last) < size
+            and budgets[last[0]] == budgets[i]
+            and (not tokens or (len(last) + 1) * (counts[last[0]] + budgets[i]) <= tokens)
+        ):
+            last.append(i)
         else:
             batches.append([i])
     return batches

@@ -42,7 +42,7 @@ DEVICES = ("cpu", "cuda", "auto")
 class Defaults:
     """The ``[defaults]`` table: settings every route inherits."""
 
-    backend: str = "hf"
+    backend: str = "auto"
     device: str = "cpu"
     threads: int = 0
 
@@ -60,12 +60,18 @@ class RouteConfig:
         max_input_tokens: The model's input limit; longer inputs are split, never cut.
         max_new_tokens: Upper bound on generated tokens (translation is also bounded
             relative to its source).
-        batch_size: Inputs per ``generate`` call.
+        batch_size: Inputs per ``generate`` call, at most.
+        batch_tokens: Tokens per call, at most: the rows times the longest input plus the
+            tokens each may generate, times the beams (twice that with beam search, which
+            reorders its caches every step): what the engine's memory grows with; 0 is no
+            limit.
         num_beams: Beam width; 1 is greedy.
         no_repeat_ngram_size: Bans repeated n-grams, which stops repetition loops; 0 is off.
-        backend: The engine that runs the model (see ``summarize.backends.BACKENDS``).
+        backend: The engine that runs the model (see ``summarize.backends.BACKENDS``);
+            ``auto`` is ct2 when the model is converted, else hf.
         device: ``cpu``, ``cuda`` or ``auto``.
-        threads: Intra-op threads; 0 leaves the engine's default.
+        threads: Cores the model may use: hf runs that many intra-op threads, ct2 that many
+            workers of one thread; 0 is one thread for hf and every core for ct2.
     """
 
     route: str
@@ -76,9 +82,10 @@ class RouteConfig:
     max_input_tokens: int = 512
     max_new_tokens: int = 256
     batch_size: int = 16
+    batch_tokens: int = 8192
     num_beams: int = 4
     no_repeat_ngram_size: int = 3
-    backend: str = "hf"
+    backend: str = "auto"
     device: str = "cpu"
     threads: int = 0
 
@@ -100,6 +107,7 @@ _ROUTE_KEYS: dict[str, type] = {
     "max_input_tokens": int,
     "max_new_tokens": int,
     "batch_size": int,
+    "batch_tokens": int,
     "num_beams": int,
     "no_repeat_ngram_size": int,
     "backend": str,
@@ -112,6 +120,7 @@ _BOUNDS: dict[str, tuple[int, int]] = {
     "max_input_tokens": (1, 16_384),
     "max_new_tokens": (1, 4_096),
     "batch_size": (1, 1_024),
+    "batch_tokens": (0, 1_048_576),
     "num_beams": (1, 16),
     "no_repeat_ngram_size": (0, 16),
     "threads": (0, 256),

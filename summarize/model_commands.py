@@ -1,14 +1,19 @@
-"""``summarize models list|pull|check``: what the registry knows, shown to a person.
+"""``summarize models list|pull|check|convert``: what the registry knows, shown to a person.
 
 Every action goes through ``ModelRegistry``, which asks each route's backend: whether the
-model is here (``list``), to fetch it (``pull``), to load and probe it (``check``). Every
-route is reported, whatever happens to the others.
+model is here and which engine runs it (``list``), to fetch it (``pull``, which also
+converts it for ct2 under ``backend = "auto"``), to load and probe it (``check``), to
+convert it for CTranslate2 (``convert``). Every route is reported, whatever happens to
+the others.
 
 Model ids are never wrapped (they are copied into models.toml and commands): on a narrow
 terminal the availability column wraps instead, and piped output is one row per line.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
 
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
@@ -25,14 +30,28 @@ __all__ = ["run_models"]
 _PIPED_WIDTH = 10_000
 
 
-def run_models(action: str, models: str | None, *, offline: bool) -> int:
+def run_models(
+    action: str,
+    models: str | None,
+    *,
+    offline: bool,
+    routes: Sequence[str] = (),
+    quantization: str = "int8",
+) -> int:
     """Run one ``models`` action and return the exit code (1 when a route failed).
+
+    Args:
+        action: ``list``, ``pull``, ``check`` or ``convert``.
+        models: The ``--models`` file, if given.
+        offline: Never contact the hub.
+        routes: Only these routes (default: every configured one).
+        quantization: How ``convert`` stores the weights.
 
     Raises:
         ConfigError: models.toml is invalid.
-        UsageError: ``pull`` was asked for offline.
+        UsageError: ``pull`` was asked for offline, or a route is not configured.
     """
-    config = load_config(models)
+    config = _only(load_config(models), routes)
     registry = ModelRegistry(config, offline=offline)
     console = Console(markup=False, emoji=False, highlight=False)
     if action == "list":
@@ -43,7 +62,22 @@ def run_models(action: str, models: str | None, *, offline: bool) -> int:
         if offline:
             raise UsageError("`models pull` downloads models; it cannot run with --offline")
         return _pull(config, registry, console)
+    if action == "convert":
+        return _convert(config, console, quantization)
     return _check(config, registry, console)
+
+
+def _only(config: ModelsConfig, routes: Sequence[str]) -> ModelsConfig:
+    """The configuration restricted to ``routes``; all of it when none is named."""
+    unknown = [r for r in routes if r not in config.routes]
+    if unknown:
+        known = ", ".join(config.routes) or "none"
+        raise UsageError(
+            f"{', '.join(map(repr, unknown))} not configured in {config.path} (routes: {known})"
+        )
+    if not routes:
+        return config
+    return replace(config, routes={r: c for r, c in config.routes.items() if r in routes})
 
 
 def _print_rows(renderable: RenderableType, console: Console, ids: list[str]) -> None:
@@ -105,18 +139,43 @@ def _pull(config: ModelsConfig, registry: ModelRegistry, console: Console) -> in
             failed += 1
             console.print(Text(f"{route}: failed: {clean_line(str(exc))}", style="red"))
             continue
-        console.print(Text(f"{route}: {clean_line(done)}", style="green"))
+        console.print(Text(f"{route}: {clean_line(done)}", style="green"), soft_wrap=True)
     return 1 if failed else 0
 
 
 def _check(config: ModelsConfig, registry: ModelRegistry, console: Console) -> int:
     failed = 0
     for route in config.routes:
+        engine = _engine(registry, route)
         try:
             model = registry.probe(route)
         except ModelUnavailable as exc:
             failed += 1
             console.print(Text(clean_line(str(exc)), style="red"))
             continue
-        console.print(Text(f"{route}: ok ({clean_line(model.name)})", style="green"))
+        console.print(Text(f"{route}: ok ({clean_line(model.name)}, {engine})", style="green"))
+    return 1 if failed else 0
+
+
+def _engine(registry: ModelRegistry, route: str) -> str:
+    """``ct2 int8`` or ``hf``: the engine a route runs on, and how its weights are stored."""
+    status = registry.availability(route)
+    if status.backend == "ct2" and status.available:
+        return f"ct2 {status.detail.rpartition(', ')[2]}"
+    return status.backend
+
+
+def _convert(config: ModelsConfig, console: Console, quantization: str) -> int:
+    from summarize.backends.ct2_convert import convert_route
+
+    failed = 0
+    for route, settings in config.routes.items():
+        console.print(Text(f"{route}: converting {clean_line(settings.model)} ..."))
+        try:
+            done = convert_route(settings, quantization)
+        except ModelUnavailable as exc:
+            failed += 1
+            console.print(Text(f"{route}: failed: {clean_line(str(exc))}", style="red"))
+            continue
+        console.print(Text(f"{route}: {clean_line(done)}", style="green"), soft_wrap=True)
     return 1 if failed else 0

@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
-from summarize.abstractive import summarize_abstractive
 from summarize.config import ModelsConfig, load_config
 from summarize.data import (
     Document,
@@ -21,21 +20,17 @@ from summarize.data import (
     Target,
     Translation,
 )
-from summarize.entities import main_language
-from summarize.errors import InputError, ModelUnavailable, UsageError
-from summarize.extractive import summarize_extractive
+from summarize.errors import InputError, UsageError
 from summarize.langid import detect_segments
 from summarize.normalize import Normalized, normalize_text
 from summarize.reader import RawText, read_input
 from summarize.registry import ModelRegistry
 from summarize.segment import segment_document, segment_lines
+from summarize.summaries import summarize_documents
 from summarize.translate import translate_documents
 
 __all__ = ["WINDOW_SEGMENTS", "Pipeline"]
 
-# A summary in a language needs most of the article in that language (source or
-# translation); below this share of the text it would summarise a fragment.
-_MIN_COVERAGE = 0.5
 # run_many translates this many segments of several files together: enough to fill the
 # length-sorted batches of a route several times over.
 WINDOW_SEGMENTS = 256
@@ -58,7 +53,7 @@ class Pipeline:
     Args:
         config: A validated models.toml; by default the one the lookup order finds.
         offline: Never touch the network when loading models.
-        threads: Intra-op threads per model, instead of models.toml's (0: as it says).
+        threads: Cores each model may use, instead of models.toml's (0: as it says).
         registry: A model registry to share (tests plug test doubles in through it).
         summary_sentences: How many sentences an extractive summary keeps; ``None`` sizes
             it like a news standfirst (about one sentence in Arabic, up to three in English,
@@ -211,24 +206,27 @@ class Pipeline:
         return _Prepared(document, segments, notices, timings, summarize)
 
     def _run(self, prepared: Sequence[_Prepared], targets: tuple[str, ...]) -> list[Result]:
-        """Translate every prepared document together, then summarise each."""
+        """Translate every prepared document together, then summarise them together."""
         start = time.perf_counter()
         translated = translate_documents([p.segments for p in prepared], targets, self.registry)
         _share_time(prepared, "translate", time.perf_counter() - start)
+        start = time.perf_counter()
+        wanted = [i for i, p in enumerate(prepared) if p.summarize]
+        done = summarize_documents(
+            [(prepared[i].segments, translated[i][0]) for i in wanted], targets,
+            self.registry, sentences=self.summary_sentences,
+        )  # fmt: skip
+        _share_time([prepared[i] for i in wanted], "summarize", time.perf_counter() - start)
+        summarized = dict(zip(wanted, done, strict=True))
         results = []
-        for item, (translations, notices) in zip(prepared, translated, strict=True):
-            notices = item.notices + notices
-            summaries: list[Summary] = []
-            if item.summarize:
-                with _timed(item.timings, "summarize"):
-                    summaries, found = self._summaries(item.segments, translations, targets)
-                notices += found
+        for i, (item, (translations, notices)) in enumerate(zip(prepared, translated, strict=True)):
+            summaries, found = summarized.get(i, ([], []))
             results.append(Result(
                 document=item.document,
                 segments=item.segments,
                 translations=tuple(translations),
                 summaries=tuple(summaries),
-                warnings=tuple(notices),
+                warnings=tuple(item.notices + notices + found),
                 models=self._models_used(translations, summaries),
                 timings=item.timings,
             ))  # fmt: skip
@@ -241,51 +239,6 @@ class Pipeline:
         used = {str(t.direction.route) for t in translations}
         used |= {str(Route.summary(s.lang)) for s in summaries if s.model is not None}
         return {route: name for route, name in self.registry.loaded().items() if route in used}
-
-    def _summaries(
-        self,
-        segments: Sequence[Segment],
-        translations: Sequence[Translation],
-        targets: Sequence[str],
-    ) -> tuple[list[Summary], list[Notice]]:
-        """One summary per target language that enough of the article is available in."""
-        summaries: list[Summary] = []
-        notices: list[Notice] = []
-        for lang in targets:
-            units, title, coverage = _view(segments, translations, lang)
-            if not units or coverage < _MIN_COVERAGE:
-                notices.append(Notice(
-                    code="summary_skipped",
-                    message=f"no {lang} summary: only {coverage:.0%} of the article is available "
-                    f"in {lang} (a translation model is missing)",
-                ))  # fmt: skip
-                continue
-            summary, notice = self._summarize(units, lang, title)
-            summaries.append(summary)
-            notices += notice
-        if not summaries:
-            lang = main_language(segments)
-            units, title, _ = _view(segments, (), lang)
-            if units:
-                summaries.append(
-                    summarize_extractive(units, lang, count=self.summary_sentences, title=title)
-                )
-        return summaries, notices
-
-    def _summarize(
-        self, units: list[tuple[int, str]], lang: str, title: str | None
-    ) -> tuple[Summary, list[Notice]]:
-        route = Route.summary(lang)
-        if route is None or not self.registry.configured(route):
-            # not configured: the extractive summary is the choice, not a fault
-            return summarize_extractive(units, lang, count=self.summary_sentences, title=title), []
-        try:
-            model = self.registry.get(route)
-        except ModelUnavailable as exc:
-            notice = exc.notice("using the extractive summary")
-            summary = summarize_extractive(units, lang, count=self.summary_sentences, title=title)
-            return summary, [notice]
-        return summarize_abstractive(units, lang, model), []
 
 
 def _targets(to: Target | str) -> tuple[str, ...]:
@@ -306,28 +259,6 @@ def _share_time(prepared: Sequence[_Prepared], stage: str, seconds: float) -> No
 
 def _with_raw_spans(segments: Sequence[Segment], norm: Normalized) -> tuple[Segment, ...]:
     return tuple(replace(s, raw_span=norm.raw_span(*s.span)) for s in segments)
-
-
-def _view(
-    segments: Sequence[Segment], translations: Sequence[Translation], lang: str
-) -> tuple[list[tuple[int, str]], str | None, float]:
-    """The article as far as it exists in ``lang``: units, title and the share of text covered."""
-    translated = {t.segment_id: t.text for t in translations if t.direction.target == lang}
-    units: list[tuple[int, str]] = []
-    title: str | None = None
-    covered = total = 0
-    for segment in segments:
-        text = segment.text if segment.lang == lang else translated.get(segment.id)
-        if segment.kind is SegmentKind.TITLE:
-            title = text
-            continue
-        if segment.lang == "und":
-            continue
-        total += len(segment.text)
-        if text:
-            covered += len(segment.text)
-            units.append((segment.id, text))
-    return units, title, (covered / total if total else 0.0)
 
 
 def _input_notices(raw: RawText) -> list[Notice]:

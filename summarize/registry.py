@@ -13,7 +13,15 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from summarize.backends import BACKENDS, Availability, Backend, BackendKind, LoadOptions
+from summarize.backends import (
+    BACKENDS,
+    Availability,
+    Backend,
+    BackendKind,
+    Batch,
+    LoadOptions,
+    generate_all,
+)
 from summarize.config import ModelsConfig, RouteConfig
 from summarize.errors import ConfigError, ModelUnavailable, describe
 
@@ -63,6 +71,7 @@ class _Counting:
         self.inner = inner
         self.name = inner.name
         self.max_input_tokens = inner.max_input_tokens
+        self.workers = getattr(inner, "workers", 1)
         self.route, self.total, self.report = route, total, report
         self.done = 0
 
@@ -74,6 +83,17 @@ class _Counting:
         self.done += len(texts)
         self.report(self.route, self.done, self.total)
         return outputs
+
+    def generate_many(
+        self, batches: Sequence[Batch], *, on_batch: Callable[[int], None] | None = None
+    ) -> list[list[str]]:
+        def counted(size: int) -> None:
+            self.done += size
+            self.report(self.route, self.done, self.total)
+            if on_batch is not None:
+                on_batch(size)
+
+        return generate_all(self.inner, batches, counted)
 
 
 @dataclass(frozen=True, slots=True)

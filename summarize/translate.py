@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from summarize.backends import Backend
 from summarize.batching import generate_batched
 from summarize.data import Direction, Notice, Segment, Translation
 from summarize.entities import DIGIT, ENTITY, NUMERIC, fold_digits, trailing_entities
@@ -218,23 +219,12 @@ def translate_texts(
     """
     backend = model.backend
     protected = [protect_entities(t) for t in texts]
-    parts: list[tuple[int, str]] = []
-    notices: list[tuple[int, Notice]] = []
-    for index, item in enumerate(protected):
-        pieces = (
-            split_to_fit(item.text, backend.max_input_tokens, backend.count_tokens)
-            if item.text
-            else []
-        )
-        if len(pieces) > 1:
-            message = (
-                f"longer than the {backend.name} input limit ({backend.max_input_tokens} tokens); "
-                f"translated in {len(pieces)} parts"
-            )
-            notices.append((index, Notice(code="segment_split", message=message)))
-        parts += [(index, piece) for piece in pieces]
+    parts, lengths, notices = _fit(protected, backend)
     outputs = generate_batched(
-        [p for _, p in parts], model.counting(len(parts)), new_tokens=_length_bound
+        [text for _, text in parts],
+        model.counting(len(parts)),
+        new_tokens=_length_bound,
+        lengths=lengths,
     )
     joined: dict[int, list[str]] = {}
     for (index, _), out in zip(parts, outputs, strict=True):
@@ -242,6 +232,40 @@ def translate_texts(
     return [
         restore_entities(" ".join(joined.get(i, [])), item) for i, item in enumerate(protected)
     ], notices
+
+
+def _fit(
+    protected: Sequence[Protected], backend: Backend
+) -> tuple[list[tuple[int, str]], list[int], list[tuple[int, Notice]]]:
+    """Cut each text into parts within the model's input limit; count every part once.
+
+    Most texts fit: they are tokenised once, here, and their counts go on to the batching.
+    Only a text over the limit is split and its parts counted.
+    """
+    limit = backend.max_input_tokens
+    todo = [(i, item.text) for i, item in enumerate(protected) if item.text]
+    counts = backend.count_tokens([text for _, text in todo])
+    parts: list[tuple[int, str]] = []
+    lengths: list[int | None] = []
+    notices: list[tuple[int, Notice]] = []
+    for (index, text), count in zip(todo, counts, strict=True):
+        if count <= limit:
+            parts.append((index, text))
+            lengths.append(count)
+            continue
+        pieces = split_to_fit(text, limit, backend.count_tokens)
+        if len(pieces) > 1:
+            message = (
+                f"longer than the {backend.name} input limit ({limit} tokens); "
+                f"translated in {len(pieces)} parts"
+            )
+            notices.append((index, Notice(code="segment_split", message=message)))
+        parts += [(index, piece) for piece in pieces]
+        lengths += [None] * len(pieces)
+    missing = [i for i, n in enumerate(lengths) if n is None]
+    for i, n in zip(missing, backend.count_tokens([parts[i][1] for i in missing]), strict=True):
+        lengths[i] = n
+    return parts, [n or 0 for n in lengths], notices
 
 
 def _length_bound(length: int) -> int:

@@ -17,6 +17,15 @@ What gets written under OUTDIR:
   language token ``>>ara<<``, as ``Helsinki-NLP/opus-mt-en-ar`` does.
 * ``summarize-en`` and ``summarize-ar``: ``T5ForConditionalGeneration`` of the
   same size with a ``T5Tokenizer`` (``tokenizer.json``).
+* ``bart``: ``BartForConditionalGeneration`` of the same size with a byte-level
+  BPE ``BartTokenizer`` trained on the corpus, generating like
+  ``facebook/bart-large-cnn`` (decoder start ``</s>``, then a forced ``<s>``).
+* ``mt5``: ``MT5ForConditionalGeneration`` (gated-GELU, untied output layer,
+  embedding rows past the tokenizer's size, as the real mT5) with only
+  ``spiece.model`` and ``tokenizer_config.json``, as the hub repo of
+  ``csebuetnlp/mT5_multilingual_XLSum`` has. These two are the families of the
+  shipped summarisers; ``models.toml`` does not name them (tests that need them
+  write their own), so what it configures stays as it was.
 * ``models.toml``: a model registry pointing at these directories by absolute
   path.
 
@@ -54,11 +63,18 @@ from pathlib import Path
 import sentencepiece as spm
 import torch
 from sentencepiece import sentencepiece_model_pb2
+from tokenizers import ByteLevelBPETokenizer
 from transformers import (
+    AutoTokenizer,
+    BartConfig,
+    BartForConditionalGeneration,
+    BartTokenizer,
     GenerationConfig,
     MarianConfig,
     MarianMTModel,
     MarianTokenizer,
+    MT5Config,
+    MT5ForConditionalGeneration,
     PreTrainedModel,
     T5Config,
     T5ForConditionalGeneration,
@@ -394,6 +410,78 @@ def build_t5(model: bytes, outdir: Path, seed: int) -> None:
     save_model(t5, outdir)
 
 
+BART_VOCAB_SIZE = 600
+BART_SPECIAL = ("<s>", "<pad>", "</s>", "<unk>", "<mask>")  # BART's ids 0..4
+MT5_EXTRA_ROWS = 8  # mT5's embedding has rows no token uses (250112 vs 250100)
+
+
+def build_bart(outdir: Path, seed: int) -> None:
+    """Write a tiny random BART summariser with a byte-level BPE tokenizer to ``outdir``.
+
+    It generates as ``facebook/bart-large-cnn`` does: the decoder starts with ``</s>``
+    and ``<s>`` is forced first (``forced_bos_token_id``).
+
+    Args:
+        outdir: Target directory (created if missing).
+        seed: Seed for the random weights.
+    """
+    outdir.mkdir(parents=True, exist_ok=True)
+    bpe = ByteLevelBPETokenizer()
+    bpe.train_from_iterator(
+        list(CORPUS), vocab_size=BART_VOCAB_SIZE, min_frequency=1,
+        special_tokens=list(BART_SPECIAL), show_progress=False,
+    )  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        bpe.save_model(tmp)  # vocab.json and merges.txt, as the hub repos have
+        BartTokenizer.from_pretrained(tmp).save_pretrained(outdir)
+    tokenizer = BartTokenizer.from_pretrained(outdir)
+    torch.manual_seed(seed)
+    config = BartConfig(
+        vocab_size=len(tokenizer), d_model=D_MODEL, encoder_layers=1, decoder_layers=1,
+        encoder_attention_heads=HEADS, decoder_attention_heads=HEADS,
+        encoder_ffn_dim=FFN_DIM, decoder_ffn_dim=FFN_DIM, max_position_embeddings=MAX_POSITIONS,
+        pad_token_id=tokenizer.pad_token_id, bos_token_id=tokenizer.bos_token_id,
+        eos_token_id=tokenizer.eos_token_id, decoder_start_token_id=tokenizer.eos_token_id,
+        forced_eos_token_id=tokenizer.eos_token_id, init_std=MARIAN_INIT_STD,
+    )  # fmt: skip
+    model = BartForConditionalGeneration(config).eval()
+    # <s> is forced first, so it cannot be suppressed too (transformers checks that).
+    suppress = [i for i in blank_token_ids(tokenizer) if i != tokenizer.bos_token_id]
+    fixed_length_generation(model, suppress)
+    model.generation_config.bos_token_id = tokenizer.bos_token_id
+    model.generation_config.forced_bos_token_id = tokenizer.bos_token_id
+    save_model(model, outdir)
+
+
+def build_mt5(model: bytes, outdir: Path, seed: int) -> None:
+    """Write a tiny random mT5 with only ``spiece.model`` as its tokenizer to ``outdir``.
+
+    Args:
+        model: Serialized SentencePiece model with T5 ids.
+        outdir: Target directory (created if missing).
+        seed: Seed for the random weights.
+    """
+    outdir.mkdir(parents=True, exist_ok=True)
+    (outdir / "spiece.model").write_bytes(model)
+    settings = {"tokenizer_class": "T5Tokenizer", "eos_token": "</s>", "unk_token": "<unk>",
+                "pad_token": "<pad>", "extra_ids": 0, "model_max_length": 512}  # fmt: skip
+    (outdir / "tokenizer_config.json").write_text(json.dumps(settings, indent=1), encoding="utf-8")
+    tokenizer = AutoTokenizer.from_pretrained(outdir)
+    torch.manual_seed(seed)
+    config = MT5Config(
+        vocab_size=len(tokenizer) + MT5_EXTRA_ROWS, d_model=D_MODEL, d_kv=D_MODEL // HEADS,
+        d_ff=FFN_DIM, num_layers=1, num_decoder_layers=1, num_heads=HEADS,
+        relative_attention_num_buckets=8, relative_attention_max_distance=32,
+        pad_token_id=SPM_PAD, eos_token_id=SPM_EOS, decoder_start_token_id=SPM_PAD,
+        feed_forward_proj="gated-gelu", tie_word_embeddings=False,
+        initializer_factor=T5_INIT_FACTOR,
+    )  # fmt: skip
+    mt5 = MT5ForConditionalGeneration(config).eval()
+    extra = list(range(len(tokenizer), config.vocab_size))
+    fixed_length_generation(mt5, blank_token_ids(tokenizer) + extra)
+    save_model(mt5, outdir)
+
+
 def toml_string(value: str) -> str:
     """Quote ``value`` as a TOML basic string.
 
@@ -460,6 +548,8 @@ def build_tiny_models(outdir: Path) -> Path:
         build_marian(model, outdir / "en-ar", (EN_AR_PREFIX,), SEED + 2)
         build_t5(model, outdir / "summarize-en", SEED + 3)
         build_t5(model, outdir / "summarize-ar", SEED + 4)
+        build_bart(outdir / "bart", SEED + 5)
+        build_mt5(model, outdir / "mt5", SEED + 6)
     registry = outdir / "models.toml"
     registry.write_text(models_toml(outdir), encoding="utf-8")
     return registry

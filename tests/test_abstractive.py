@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from summarize.abstractive import chunk_units, summarize_abstractive
+from summarize.abstractive import chunk_units, summarize_abstractive, summarize_many
 from summarize.config import ModelsConfig, RouteConfig
 from summarize.data import SummaryMethod
 from summarize.registry import ModelRegistry, RouteModel
@@ -18,12 +18,14 @@ class _Echo:
     def __init__(self, limit: int) -> None:
         self.max_input_tokens = limit
         self.inputs: list[str] = []
+        self.calls: list[list[str]] = []
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         return [len(t.split()) for t in texts]
 
     def generate(self, texts: Sequence[str], *, max_new_tokens: int) -> list[str]:
         self.inputs += texts
+        self.calls.append(list(texts))
         return [" ".join(w.strip(".") for w in t.split()[:3]) + "." for t in texts]
 
 
@@ -83,3 +85,22 @@ def test_tiny_t5_summarises_with_source_ids(tiny_config: ModelsConfig) -> None:
     assert summary.sentences
     valid = {i for i, _ in units}
     assert all(s.source_ids and set(s.source_ids) <= valid for s in summary.sentences)
+
+
+def test_many_documents_share_one_call_and_get_their_own_summaries() -> None:
+    documents = [UNITS, [(7, "papa quebec romeo sierra")], [(9, "tango uniform victor")]]
+    alone = [summarize_abstractive(units, "en", _model(_Echo(limit=100))) for units in documents]
+    backend = _Echo(limit=100)
+    together = summarize_many(documents, "en", _model(backend, batch_size=8))
+    assert together == alone
+    assert len(backend.calls) == 1, "every document's chunk went into one batch"
+
+
+def test_many_documents_reduce_together() -> None:
+    long = [(i, f"w{i}a w{i}b w{i}c w{i}d w{i}e") for i in range(1, 7)]
+    documents = [long, long[:4], UNITS[:1]]
+    alone = [summarize_abstractive(units, "en", _model(_Echo(limit=10))) for units in documents]
+    backend = _Echo(limit=10)
+    assert summarize_many(documents, "en", _model(backend, batch_size=16)) == alone
+    # map: every chunk of the three documents; then one reduce level for the two long ones
+    assert len(backend.calls) == 2

@@ -392,3 +392,18 @@ def test_error_messages_never_carry_escape_sequences(
     assert code == 2
     assert "\x1b" not in err
     assert "\x07" not in err
+
+
+def test_spelt_out_choices_are_the_real_ones() -> None:
+    from summarize import cli
+    from summarize.backends.ct2_store import QUANTIZATIONS
+    from summarize.data import Target
+    from summarize.render import OutputFormat
+    from summarize.render.bidi import BIDI_MODES
+    from summarize.render.console import View
+
+    assert tuple(str(t) for t in Target) == cli.TARGETS
+    assert tuple(str(f) for f in OutputFormat) == cli.FORMATS
+    assert tuple(str(v) for v in View) == cli.VIEWS
+    assert tuple(BIDI_MODES) == cli.BIDI
+    assert cli._QUANTIZATIONS == QUANTIZATIONS

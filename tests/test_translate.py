@@ -61,6 +61,64 @@ def test_batches_are_length_sorted_and_outputs_return_in_reading_order(
     assert [t.text for t in translations] == [f"<translate.en-ar> {text}" for text in texts]
 
 
+@pytest.mark.parametrize(
+    ("batch_tokens", "beams", "sizes"),
+    [(0, 4, [4, 4]), (64, 1, [4, 4]), (32, 1, [2] * 4), (256, 4, [2] * 4), (5, 1, [1] * 8)],
+)
+def test_batches_stay_under_the_token_budget(
+    batch_tokens: int, beams: int, sizes: list[int]
+) -> None:
+    calls: list[tuple[str, list[str]]] = []
+    config = RouteConfig(
+        route="translate.en-ar", model="test", batch_size=4, batch_tokens=batch_tokens,
+        num_beams=beams, max_new_tokens=10,
+    )  # fmt: skip
+    # Every text here is 6 tokens (RecordingBackend counts words + 1) and may generate 10.
+    backend = RecordingBackend(config, calls)
+    texts = [f"word{i} two three four five" for i in range(8)]
+    outputs, _ = translate_texts(texts, RouteModel(config=config, backend=backend))
+    assert [len(batch) for _, batch in calls] == sizes
+    assert outputs == [f"<translate.en-ar> {text}" for text in texts]
+
+
+def test_an_engine_with_workers_gets_a_batch_for_each() -> None:
+    calls: list[tuple[str, list[str]]] = []
+    config = RouteConfig(route="translate.en-ar", model="test", batch_size=32)
+    backend = RecordingBackend(config, calls)
+    backend.workers = 2  # type: ignore[attr-defined]
+    texts = [f"text number {i}" for i in range(5)]
+    outputs, _ = translate_texts(texts, RouteModel(config=config, backend=backend))
+    assert [len(batch) for _, batch in calls] == [3, 2]
+    assert outputs == [f"<translate.en-ar> {text}" for text in texts]
+
+
+def test_batches_for_workers_come_in_a_multiple_of_them() -> None:
+    calls: list[tuple[str, list[str]]] = []
+    config = RouteConfig(route="translate.en-ar", model="test", batch_size=4)
+    backend = RecordingBackend(config, calls)
+    backend.workers = 2  # type: ignore[attr-defined]
+    texts = [f"text number {i}" for i in range(10)]  # 3 batches of 4 at most: 4 of 3 instead
+    outputs, _ = translate_texts(texts, RouteModel(config=config, backend=backend))
+    assert [len(batch) for _, batch in calls] == [3, 3, 2, 2]
+    assert outputs == [f"<translate.en-ar> {text}" for text in texts]
+    assert outputs == [f"<translate.en-ar> {text}" for text in texts]
+
+
+def test_each_text_is_counted_once(recording_registry: ModelRegistry) -> None:
+    counted: list[str] = []
+    model = recording_registry.get("translate.en-ar")
+    inner = model.backend.count_tokens
+
+    def count(texts: list[str]) -> list[int]:
+        counted.extend(texts)
+        return inner(texts)
+
+    model.backend.count_tokens = count  # type: ignore[method-assign]
+    texts = ["one two", "one two three", "one"]
+    translate_texts(texts, model)
+    assert sorted(counted) == sorted(texts)
+
+
 def test_missing_model_is_a_notice_not_an_error() -> None:
     registry = ModelRegistry(ModelsConfig(path="models.toml", routes={}))
     translations, notices = translate_segments([make_segment(1, AR, "ar")], ("en",), registry)

@@ -11,7 +11,8 @@ own pre- and post-processing around that one call (the transformers-pipelines sp
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -23,9 +24,15 @@ __all__ = [
     "Availability",
     "Backend",
     "BackendKind",
+    "Batch",
     "LoadOptions",
+    "generate_all",
     "register_backend",
+    "workers_for",
 ]
+
+# One batch for ``generate``: the inputs and how many tokens each may generate.
+Batch = tuple[Sequence[str], int]
 
 
 class Backend(Protocol):
@@ -48,11 +55,30 @@ class Backend(Protocol):
         ...
 
 
+def generate_all(
+    backend: Backend, batches: Sequence[Batch], on_batch: Callable[[int], None] | None = None
+) -> list[list[str]]:
+    """Generate for several batches: all at once when the engine can run batches side by
+    side (its ``generate_many``), else one after the other. ``on_batch`` is told the size
+    of each batch as it completes, in order."""
+    many = getattr(backend, "generate_many", None)
+    if many is not None:
+        outputs: list[list[str]] = many(batches, on_batch=on_batch)
+        return outputs
+    outputs = []
+    for texts, budget in batches:
+        outputs.append(backend.generate(texts, max_new_tokens=budget))
+        if on_batch is not None:
+            on_batch(len(texts))
+    return outputs
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LoadOptions:
-    """How to load: ``offline`` forbids any network access; ``threads``, when not 0, is the
-    intra-op thread count for every model (a batch's workers split the cores this way),
-    instead of what models.toml says."""
+    """How to load: ``offline`` forbids any network access; ``threads``, when not 0, is how
+    many cores every model may use (a batch's workers split the cores this way), instead of
+    what models.toml says: ``hf`` runs that many intra-op threads, ``ct2`` that many workers
+    of one thread each."""
 
     offline: bool = False
     threads: int = 0
@@ -69,6 +95,28 @@ class Availability:
     available: bool
     detail: str
     backend: str
+
+
+# More workers than this only adds memory: a route rarely has more batches in flight.
+_MAX_WORKERS = 8
+
+
+def workers_for(config: RouteConfig, options: LoadOptions) -> int:
+    """How many batches a model runs side by side, one thread each: the run's share of the
+    cores (``--jobs``), else models.toml's ``threads``, else every core (at most 8).
+
+    One thread per worker, parallelism from workers: a worker that loses its core to
+    another process holds up only its own batch, where a thread of a split matrix product
+    would hold up its siblings at every step (docs/performance.md#threads).
+    """
+    chosen = options.threads or config.threads
+    if chosen:
+        return chosen
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, _MAX_WORKERS))
 
 
 class BackendKind:
@@ -117,8 +165,8 @@ def register_backend(kind: BackendKind, *aliases: str) -> BackendKind:
 
 
 def _register_builtin() -> None:
-    # Importing hf is cheap: it imports torch and transformers only inside its loader.
-    from summarize.backends import hf  # noqa: F401
+    # Importing these is cheap: torch, transformers and ctranslate2 load inside loaders only.
+    from summarize.backends import auto, ct2, hf  # noqa: F401
 
 
 _register_builtin()

@@ -12,13 +12,21 @@ from __future__ import annotations
 import os
 import socket
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
-from summarize.backends import Availability, BackendKind, LoadOptions, register_backend
+from summarize.backends import (
+    Availability,
+    BackendKind,
+    Batch,
+    LoadOptions,
+    register_backend,
+    workers_for,
+)
 from summarize.backends.model_files import cached_folder, check_model_folder
 from summarize.config import RouteConfig
 from summarize.errors import ModelUnavailable, describe
@@ -37,10 +45,15 @@ class HFSeq2Seq:
     """A sequence-to-sequence model (Marian, BART, T5, ...) run with ``generate``."""
 
     def __init__(
-        self, config: RouteConfig, tokenizer: PreTrainedTokenizerBase, model: PreTrainedModel
+        self,
+        config: RouteConfig,
+        tokenizer: PreTrainedTokenizerBase,
+        model: PreTrainedModel,
+        workers: int = 1,
     ) -> None:
         self.name = config.model
         self.max_input_tokens = config.max_input_tokens
+        self.workers = workers
         self._config = config
         self._tokenizer = tokenizer
         # generate() is typed loosely upstream (mypy sees a Tensor attribute); keep it Any.
@@ -64,26 +77,52 @@ class HFSeq2Seq:
 
     def generate(self, texts: Sequence[str], *, max_new_tokens: int) -> list[str]:
         """Run one batched ``generate`` call and decode the outputs in input order."""
-        import torch
+        return self.generate_many([(texts, max_new_tokens)])[0]
 
-        if not texts:
-            return []
-        encoded = self._tokenizer(
+    def generate_many(
+        self, batches: Sequence[Batch], *, on_batch: Callable[[int], None] | None = None
+    ) -> list[list[str]]:
+        """Run the batches on ``workers`` threads (torch releases the GIL in its kernels, and
+        each runs one intra-op thread); tokenise and decode here, in order: a tokenizer is
+        not safe to share between threads."""
+        encoded = [(self._encode(texts), budget) for texts, budget in batches if texts]
+        if self.workers == 1 or len(encoded) == 1:
+            generated = iter([self._run(*item) for item in encoded])
+        else:
+            pool = ThreadPoolExecutor(min(self.workers, len(encoded)))
+            generated = iter([f.result() for f in [pool.submit(self._run, *e) for e in encoded]])
+            pool.shutdown()
+        outputs: list[list[str]] = []
+        for texts, _ in batches:
+            decoded = (
+                self._tokenizer.batch_decode(next(generated), skip_special_tokens=True)
+                if texts
+                else []
+            )
+            outputs.append([" ".join(text.split()) for text in decoded])
+            if on_batch is not None:
+                on_batch(len(texts))
+        return outputs
+
+    def _encode(self, texts: Sequence[str]) -> Any:
+        return self._tokenizer(
             self._with_prefix(texts),
             return_tensors="pt",
             padding=True,
             truncation=True,  # a safety net only: the stages split long inputs beforehand
             max_length=self.max_input_tokens,
         ).to(self._model.device)
+
+    def _run(self, encoded: Any, max_new_tokens: int) -> Any:
+        import torch
+
         with torch.inference_mode():
-            output = self._model.generate(
+            return self._model.generate(
                 **encoded,
                 max_new_tokens=min(max_new_tokens, self._max_new_tokens()),
                 num_beams=self._config.num_beams,
                 no_repeat_ngram_size=self._config.no_repeat_ngram_size,
             )
-        decoded = self._tokenizer.batch_decode(output, skip_special_tokens=True)
-        return [" ".join(text.split()) for text in decoded]
 
 
 def is_offline(options: LoadOptions) -> bool:
@@ -222,12 +261,13 @@ def _load(config: RouteConfig, folder: Path, options: LoadOptions) -> HFSeq2Seq:
         warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
         tokenizer = AutoTokenizer.from_pretrained(str(folder), **kwargs)
         model = AutoModelForSeq2SeqLM.from_pretrained(str(folder), use_safetensors=None, **kwargs)
-    threads = options.threads or config.threads
-    if threads:
-        torch.set_num_threads(threads)
+    # One intra-op thread; parallelism comes from workers, each on its own batch. torch's
+    # default (every core on one batch) is many times slower as soon as anything else runs.
+    torch.set_num_threads(1)
     model.to(device).eval()
     _check_prefix(config, tokenizer)
-    return HFSeq2Seq(config, tokenizer, model)
+    workers = workers_for(config, options) if device == "cpu" else 1
+    return HFSeq2Seq(config, tokenizer, model, workers)
 
 
 def _check_prefix(config: RouteConfig, tokenizer: PreTrainedTokenizerBase) -> None:
