@@ -2,9 +2,8 @@
 
 Inputs are sorted by length (longest first) and cut into batches of at most the route's
 ``batch_size`` inputs and ``batch_tokens`` tokens (each input counted as the batch's
-longest input plus what it may generate, times the beams, twice with beam search: what
-the engine holds in memory),
-so each batch pads little (most of batched generation's speed-up on a CPU) and a batch of
+longest input plus what it may generate, times the beams: what the engine holds in
+memory), so each batch pads little (most of batched generation's speed-up on a CPU) and a batch of
 long inputs, or of many beams, stays small in memory; outputs come back in input order.
 All batches go to the engine together, so one that runs batches side by side (ct2's
 workers) keeps every worker busy: a job too small to fill a batch per worker is cut so
@@ -64,10 +63,9 @@ def generate_batched(
     # are inputs enough: one article's few segments then use every core, not one.
     workers = max(1, int(getattr(model.backend, "workers", 1)))
     size = max(1, min(config.batch_size, -(-len(texts) // workers)))
-    # Beam search keeps num_beams hypotheses per input, and reorders their caches at every
-    # step (holding them twice for a moment): the token budget counts all of that.
-    beams = max(1, config.num_beams)
-    tokens = config.batch_tokens // (beams * (2 if beams > 1 else 1))
+    # Beam search keeps num_beams hypotheses per input: the token budget counts each. (4096
+    # with 4 beams or greedy: the fastest batches that kept ct2 under 0.5 GB, performance.md.)
+    tokens = config.batch_tokens // max(1, config.num_beams)
     batches = _batches(order, budgets, counts, size, tokens)
     if workers > 1 and len(batches) % workers and len(batches) < 2 * workers:
         # Few batches: one left to run alone would idle the other workers for its whole

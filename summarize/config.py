@@ -62,9 +62,8 @@ class RouteConfig:
             relative to its source).
         batch_size: Inputs per ``generate`` call, at most.
         batch_tokens: Tokens per call, at most: the rows times the longest input plus the
-            tokens each may generate, times the beams (twice that with beam search, which
-            reorders its caches every step): what the engine's memory grows with; 0 is no
-            limit.
+            tokens each may generate, times the beams: what the engine's memory grows
+            with; 0 is no limit.
         num_beams: Beam width; 1 is greedy.
         no_repeat_ngram_size: Bans repeated n-grams, which stops repetition loops; 0 is off.
         backend: The engine that runs the model (see ``summarize.backends.BACKENDS``);
@@ -82,7 +81,7 @@ class RouteConfig:
     max_input_tokens: int = 512
     max_new_tokens: int = 256
     batch_size: int = 16
-    batch_tokens: int = 8192
+    batch_tokens: int = 4096
     num_beams: int = 4
     no_repeat_ngram_size: int = 3
     backend: str = "auto"

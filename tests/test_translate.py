@@ -63,7 +63,7 @@ def test_batches_are_length_sorted_and_outputs_return_in_reading_order(
 
 @pytest.mark.parametrize(
     ("batch_tokens", "beams", "sizes"),
-    [(0, 4, [4, 4]), (64, 1, [4, 4]), (32, 1, [2] * 4), (256, 4, [2] * 4), (5, 1, [1] * 8)],
+    [(0, 4, [4, 4]), (64, 1, [4, 4]), (32, 1, [2] * 4), (128, 4, [2] * 4), (5, 1, [1] * 8)],
 )
 def test_batches_stay_under_the_token_budget(
     batch_tokens: int, beams: int, sizes: list[int]
