@@ -11,12 +11,13 @@ its peak RSS is its own (``os.wait4``).
 
 (a) No models (the shipped models.toml, offline): ``batch`` over ``--files`` articles, and
     ``summarize FILE --format json`` once per file over ``--single`` of them.
-(b) Real-size models: opus-mt's architecture with random weights (built as
-    ``bench_translate.py`` builds it, once per direction), greedy, output length fixed at
-    ``--max-new-tokens`` per segment (EOS suppressed) so that every run generates the same
-    tokens; extractive summaries. ``batch --jobs N`` (default: one worker per core, one
-    thread each) over ``--model-files`` articles, and one process per file (the engine's
-    default threads) over ``--single`` of them.
+(b) Real-size models: opus-mt's architecture with random weights (benchmarks/bench_model.py,
+    serving both directions), greedy, EOS suppressed so that every segment generates its
+    whole budget (``--max-new-tokens`` at most); extractive summaries. Once on ``hf``, once
+    on ``ct2`` int8 (converted by ``summarize models convert``): ``batch --jobs N``
+    (default: one worker per core, each with its share of the cores) over
+    ``--model-files`` articles, and one process per file (the engine's default layout)
+    over ``--single`` of them.
 (c) Peak RSS of ``batch`` over 100 and over 1,000 articles, no models.
 
 Files/s of the per-file runs are measured on a sample (``--single``): each costs the same,
@@ -27,7 +28,6 @@ whatever else runs on it: the last lines say how busy it was.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import random
@@ -36,7 +36,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLE = ROOT / "seeds" / "000_1e5af753fa3486b1.txt"
@@ -112,32 +111,31 @@ def batch(folder: Path, out: Path, extra: list[str], env: dict[str, str]) -> tup
     return count / seconds, rss
 
 
-def _bench_translate() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_translate", ROOT / "benchmarks" /
-                                                  "bench_translate.py")  # fmt: skip
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def build_models(folder: Path, max_new_tokens: int) -> Path:
-    """Two real-size random Marian models and a models.toml using them, greedy."""
-    for direction in ("ar-en", "en-ar"):
-        code = (f"import sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r});"
-                f"import bench_translate as b; from pathlib import Path;"
-                f"b.build_model(Path({str(folder / direction)!r}), 'realistic')")  # fmt: skip
-        (folder / direction).mkdir(parents=True)
-        subprocess.run([sys.executable, "-c", code], check=True)
-    toml = folder / "models.toml"
-    routes = "".join(
-        f'[translate.{d}]\nmodel = "{folder / d}"\nbatch_size = 32\nnum_beams = 1\n'
-        f"max_new_tokens = {max_new_tokens}\n\n"
-        for d in ("ar-en", "en-ar")
+def build_models(folder: Path, max_new_tokens: int, env: dict[str, str]) -> dict[str, Path]:
+    """The real-size random Marian model (benchmarks/bench_model.py), greedy, as both
+    translation routes; one models.toml per engine. The ct2 one is converted by
+    ``summarize models convert`` into ``SUMMARIZE_CT2_CACHE``."""
+    code = (
+        f"import sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); import bench_model;"
+        f"from pathlib import Path; bench_model.build_model(Path({str(folder / 'hf')!r}))"
     )
-    toml.write_text(routes, encoding="utf-8")
-    return toml
+    (folder / "hf").mkdir(parents=True)
+    subprocess.run([sys.executable, "-c", code], check=True, env=env)
+    tomls = {}
+    for engine in ("hf", "ct2"):
+        routes = "".join(
+            f'[translate.{d}]\nmodel = "{folder / "hf"}"\nbatch_size = 64\nnum_beams = 1\n'
+            f'max_new_tokens = {max_new_tokens}\nbackend = "{engine}"\n'
+            "\n"
+            for d in ("ar-en", "en-ar")
+        )
+        tomls[engine] = folder / f"{engine}.toml"
+        tomls[engine].write_text(routes, encoding="utf-8")
+    subprocess.run(
+        [sys.executable, "-m", "summarize", "models", "convert", "translate.ar-en",
+         "--models", str(tomls["ct2"])], check=True, env=env, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    return tomls
 
 
 def _row(name: str, single: tuple[float, float], many: tuple[float, float]) -> str:
@@ -180,15 +178,21 @@ def main() -> None:
         verdicts.append(_verdict(many[0] >= 10 * plain[0], f"no models: batch ≥ 10x "
                                  f"({many[0] / plain[0]:.1f}x)"))  # fmt: skip
         if not args.skip_models:
-            toml = build_models(work / "models", args.max_new_tokens)
+            env["SUMMARIZE_CT2_CACHE"] = str(work / "ct2")
+            tomls = build_models(work / "models", args.max_new_tokens, env)
             subset = work / "model-articles"
             write_articles(subset, args.model_files)
-            extra = ["--models", str(toml)]
-            single = per_file(sorted(subset.glob("*.txt"))[: args.single], extra, env)
-            many = batch(subset, work / "out-b", [*extra, "--jobs", str(args.jobs)], env)
-            lines.append(_row(f"(b) real-size models, {args.model_files} articles", single, many))
-            verdicts.append(_verdict(many[0] >= 4 * single[0], f"real-size models: batch ≥ 4x "
-                                     f"({many[0] / single[0]:.1f}x)"))  # fmt: skip
+            some = sorted(subset.glob("*.txt"))[: args.single]
+            for engine, toml in tomls.items():
+                extra = ["--models", str(toml)]
+                single = per_file(some, extra, env)
+                many = batch(subset, work / f"out-{engine}", [*extra, "--jobs", str(args.jobs)],
+                             env)  # fmt: skip
+                lines.append(_row(f"(b) real-size models on {engine}, {args.model_files} "
+                                  "articles", single, many))  # fmt: skip
+                ratio = many[0] / single[0]
+                verdicts.append(_verdict(ratio >= 4, f"real-size models on {engine}: batch ≥ 4x "
+                                         f"({ratio:.1f}x)"))  # fmt: skip
         if not args.skip_rss:
             write_articles(work / "thousand", 1000, seed=11)
             hundred = work / "hundred"

@@ -70,6 +70,12 @@ RAW_GRID = (
     + [{"layout": "2x1", "batch": 32, "batch_type": "examples", "api": "input-order"}]
 )
 BEAM4_GRID = 4  # the best raw layouts of beam 1 that are tried at beam 4 too
+# Beam 4 holds four hypotheses per input: smaller batches too, to find raw ct2's best in 0.5 GB.
+BEAM4_SMALL = [
+    {"layout": "2x1", "batch": 8, "batch_type": "examples", "api": "sorted-by-ct2"},
+    {"layout": "2x1", "batch": 1024, "batch_type": "tokens", "api": "sorted-by-ct2"},
+]
+MEMORY_GOAL_MIB = 512
 MIB = 1024.0
 
 
@@ -266,6 +272,7 @@ def translation_rows(
             best = sorted((r for r in rows if r["kind"] == "raw"), key=lambda r: r["wall"])
             grid = [{k: r[k] for k in ("layout", "batch", "batch_type", "api")}
                     for r in best[:BEAM4_GRID]]  # fmt: skip
+            grid += [g for g in BEAM4_SMALL if g not in grid]
         specs += [{**base, "kind": "raw", "beams": beams, **g} for g in grid]
         runs = [[_run(spec) for spec in specs] for _ in range(rounds)]
         for tries in zip(*runs, strict=True):
@@ -331,9 +338,11 @@ def routing_rate() -> float:
 # ---------------------------------------------------------------- report
 
 
-def _best_raw(rows: list[dict[str, Any]], beams: int) -> dict[str, Any]:
-    raw = [r for r in rows if r["kind"] == "raw" and r["beams"] == beams]
-    return min(raw, key=lambda r: r["wall"] / r["tokens"])
+def _best_raw(rows: list[dict[str, Any]], beams: int, mib: float = 0) -> dict[str, Any] | None:
+    """Raw ct2's fastest configuration (``mib``: among those within that peak RSS)."""
+    raw = [r for r in rows if r["kind"] == "raw" and r["beams"] == beams
+           and (not mib or r["peak_rss_mib"] <= mib)]  # fmt: skip
+    return min(raw, key=lambda r: r["wall"] / r["tokens"]) if raw else None
 
 
 def _rate(row: dict[str, Any]) -> float:
@@ -350,6 +359,7 @@ def table(rows: list[dict[str, Any]]) -> str:
         beams = row["beams"]
         naive = next(r for r in rows if r["kind"] == "naive" and r["beams"] == beams)
         best = _best_raw(rows, beams)
+        assert best is not None
         engine = row.get("engine", "ct2")
         pipeline = f"{'b' if engine == 'hf' else 'c'} pipeline {engine}"
         name = {"naive": "a naive loop (hf)", "raw": "d raw ct2", "pipeline": pipeline}[row["kind"]]
@@ -379,10 +389,19 @@ def targets(rows: list[dict[str, Any]], proc: dict[str, Any] | None) -> list[str
         hf = next(r for r in rows if r["kind"] == "pipeline" and r["engine"] == "hf"
                   and r["beams"] == beams and "intra" not in r)  # fmt: skip
         naive = next(r for r in rows if r["kind"] == "naive" and r["beams"] == beams)
-        ratio = _rate(ct2) / _rate(_best_raw(rows, beams))
-        line(ratio >= 0.9 and ct2["peak_rss_mib"] <= 512,
+        best = _best_raw(rows, beams)
+        assert best is not None
+        ratio = _rate(ct2) / _rate(best)
+        why = ""
+        if best["peak_rss_mib"] > MEMORY_GOAL_MIB:  # the two goals pull apart: say by how much
+            small = _best_raw(rows, beams, MEMORY_GOAL_MIB)
+            why = (f"; raw's best takes {best['peak_rss_mib']:.0f} MiB, its best within "
+                   f"{MEMORY_GOAL_MIB} MiB " + (f"({small['layout']} {small['batch']} "
+                   f"{small['batch_type']}) {_rate(small):.0f} tok/s: pipeline "
+                   f"{_rate(ct2) / _rate(small):.2f}x that" if small else "none"))  # fmt: skip
+        line(ratio >= 0.9 and ct2["peak_rss_mib"] <= MEMORY_GOAL_MIB,
              f"beam {beams}: pipeline ct2 int8 {ratio:.2f}x raw ct2's best (>= 0.9), peak RSS "
-             f"{ct2['peak_rss_mib']:.0f} MiB (<= 512)")  # fmt: skip
+             f"{ct2['peak_rss_mib']:.0f} MiB (<= {MEMORY_GOAL_MIB}){why}")  # fmt: skip
         ratio = _rate(hf) / _rate(naive)
         line(ratio >= hf_goal, f"beam {beams}: pipeline hf {ratio:.1f}x the naive loop "
              f"(>= {hf_goal})")  # fmt: skip
