@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from summarize.errors import UsageError
@@ -70,12 +70,12 @@ def write_output(text: str, output: str | None) -> None:
         raise UsageError(f"-o {output}: cannot write ({exc.strerror or exc})") from exc
 
 
-def replace_atomically(target: Path, data: bytes, *, fsync: bool = False) -> None:
+def replace_atomically(target: Path, data: bytes | Iterable[bytes], *, fsync: bool = False) -> None:
     """Write ``data`` to a temporary file beside ``target``, then rename it over ``target``.
 
     Args:
         target: The file to create or replace; its mode is kept when it exists.
-        data: The whole content.
+        data: The whole content, or its pieces (written as they come).
         fsync: Flush the data to disk before the rename (a crash then leaves the old file
             or the new one, never an empty one).
 
@@ -86,7 +86,11 @@ def replace_atomically(target: Path, data: bytes, *, fsync: bool = False) -> Non
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                for piece in data:
+                    handle.write(piece)
             if fsync:
                 handle.flush()
                 os.fsync(handle.fileno())

@@ -69,6 +69,14 @@ class Entry:
         return json.dumps(data, ensure_ascii=False) + "\n"
 
 
+def _parse(line: bytes) -> Entry | None:
+    """The entry of one manifest line; None for a line a crash cut off, or not an entry."""
+    try:
+        return _entry(json.loads(line.decode("utf-8", errors="replace")))
+    except ValueError:
+        return None
+
+
 def _entry(data: Any) -> Entry | None:
     try:
         return Entry(**{**data, "langs": tuple(data.get("langs", ()))})
@@ -90,23 +98,23 @@ class Manifest:
     def read(self) -> dict[str, Entry]:
         """The latest entry per input path (lines cut off by a crash are skipped)."""
         latest: dict[str, Entry] = {}
-        for entry in self._entries():
+        for _, entry in self._entries():
             latest[entry.input] = entry
         return latest
 
-    def _entries(self) -> Iterator[Entry]:
+    def _entries(self) -> Iterator[tuple[int, Entry]]:
+        """Each readable entry with the byte offset of its line."""
         try:
-            handle = self.path.open(encoding="utf-8", errors="replace")
+            handle = self.path.open("rb")
         except FileNotFoundError:
             return
         with handle:
+            offset = 0
             for line in handle:
-                try:
-                    entry = _entry(json.loads(line))
-                except ValueError:
-                    continue  # the tail of a line a crash cut off
+                entry = _parse(line)
                 if entry is not None:
-                    yield entry
+                    yield offset, entry
+                offset += len(line)
 
     def append(self, entry: Entry) -> None:
         """Append one line and flush it to disk before returning.
@@ -120,12 +128,27 @@ class Manifest:
         os.fsync(self._handle)
 
     def compact(self) -> None:
-        """Rewrite the manifest with one line per input (the latest), atomically."""
+        """Rewrite the manifest with one line per input (the latest), atomically.
+
+        Streamed: only each input's path and the offset of its latest line are held, so a
+        run of a million files does not hold a million entries (their summaries) at the end.
+        """
         self.close()
         if not self.path.exists():
             return
-        lines = "".join(entry.to_json() for entry in self.read().values())
-        replace_atomically(self.path, lines.encode("utf-8"), fsync=True)
+        latest: dict[str, int] = {}  # in the order inputs first appear
+        for offset, entry in self._entries():
+            latest[entry.input] = offset
+        with self.path.open("rb") as handle:
+
+            def lines() -> Iterator[bytes]:
+                for offset in latest.values():
+                    handle.seek(offset)
+                    entry = _parse(handle.readline())
+                    if entry is not None:
+                        yield entry.to_json().encode("utf-8")
+
+            replace_atomically(self.path, lines(), fsync=True)
 
     def close(self) -> None:
         """Close the append handle."""

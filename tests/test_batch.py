@@ -202,3 +202,21 @@ def test_local_worker_processes_give_the_same_outputs(tmp_path: Path) -> None:
     assert _run(str(tmp_path / "in"), "-o", str(two), "--jobs", "2") == 1
     assert _outputs(two) == _outputs(one)
     assert len(_manifest(two)) == 41
+
+
+def test_the_manifest_keeps_the_latest_line_of_each_input_in_first_seen_order(
+    tmp_path: Path,
+) -> None:
+    from summarize.manifest import Entry, Manifest
+
+    manifest = Manifest(tmp_path)
+    for name, status, run in [("a", "failed", "1"), ("b", "ok", "1"), ("a", "ok", "2")]:
+        manifest.append(Entry(input=name, sha256="0" * 64, settings="s", status=status, run=run))
+    with manifest.path.open("a", encoding="utf-8") as handle:
+        handle.write('{"input": "c", "sta')  # the tail of a line a crash cut off
+    manifest.compact()
+    lines = [json.loads(line) for line in manifest.path.read_text(encoding="utf-8").splitlines()]
+    assert [(e["input"], e["status"], e["run"]) for e in lines] == [
+        ("a", "ok", "2"),
+        ("b", "ok", "1"),
+    ]

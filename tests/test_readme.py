@@ -151,7 +151,7 @@ def test_quick_start_installs_once_and_the_tests_reuse_it() -> None:
     assert run[0] == ["python3", "-m", "venv", "--upgrade-deps", ".venv"]
     assert ".venv/bin/activate" in run[1]
     installs = [argv[2:] for argv in run if argv[:2] == ["pip", "install"]]
-    assert installs == [["torch==2.13.0"], ["-e", "."]], "CPU torch first, then the package"
+    assert installs == [["torch==2.13.0"], ["-e", ".[fast]"]], "CPU torch, then the package"
     assert run[-1][0] == "summarize"
     # The second line reuses the first line's environment: no new venv, no second torch.
     assert test[0] == [".", ".venv/bin/activate"]
