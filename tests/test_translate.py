@@ -104,6 +104,19 @@ def test_batches_for_workers_come_in_a_multiple_of_them() -> None:
     assert outputs == [f"<translate.en-ar> {text}" for text in texts]
 
 
+def test_one_short_text_does_not_split_an_article_into_tiny_batches() -> None:
+    calls: list[tuple[str, list[str]]] = []
+    config = RouteConfig(route="translate.en-ar", model="test", batch_size=32)
+    backend = RecordingBackend(config, calls)
+    backend.workers = 2  # type: ignore[attr-defined]
+    # Eleven sentences of one length (one budget) and a two-word line (a smaller budget).
+    long = "has quite a few words in it, more than sixteen tokens in all, said the agency"
+    texts = [f"sentence {i} {long}" for i in range(11)] + ["Short line"]
+    outputs, _ = translate_texts(texts, RouteModel(config=config, backend=backend))
+    assert sorted(len(batch) for _, batch in calls) == [1, 3, 4, 4]
+    assert outputs == [f"<translate.en-ar> {text}" for text in texts]
+
+
 def test_each_text_is_counted_once(recording_registry: ModelRegistry) -> None:
     counted: list[str] = []
     model = recording_registry.get("translate.en-ar")
