@@ -104,20 +104,24 @@ def _even(
         else:
             runs.append([i])
     cuts = [sum(1 for b in batches if budgets[b[0]] == budgets[run[0]]) for run in runs]
+
+    def one_more() -> bool:
+        """One more batch for the run whose batches are largest; False if none can be cut."""
+        j = max(range(len(runs)), key=lambda k: len(runs[k]) / cuts[k])
+        if cuts[j] >= len(runs[j]):
+            return False
+        cuts[j] += 1
+        return True
+
     for _ in range(_EVEN_TRIES):
         while sum(cuts) % workers:
-            # one more batch for the run whose batches are largest (that can be cut again)
-            j = max(range(len(runs)), key=lambda k: len(runs[k]) / cuts[k])
-            if cuts[j] >= len(runs[j]):
+            if not one_more():
                 return batches
-            cuts[j] += 1
         even = [part for run, cut in zip(runs, cuts, strict=True) for part in _cut(run, cut)]
         if all(_fits(batch, budgets, counts, tokens) for batch in even):
             return even
-        j = max(range(len(runs)), key=lambda k: len(runs[k]) / cuts[k])
-        if cuts[j] >= len(runs[j]):
+        if not one_more():
             return batches
-        cuts[j] += 1
     return batches
 
 
